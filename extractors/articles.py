@@ -1,0 +1,181 @@
+"""Law article tokens: ``第七十七条``, ``第77条``, ``第三百零七条之一``,
+``第X条第X款第X项``, lists (``第七十七条、第七十八条``, ``第七十七、七十八条``)
+and ranges (``第七十七条至第七十九条``).
+
+This module only finds the tokens and describes their surroundings; which law
+each one cites is decided by the resolution pass (:mod:`extractors.resolve`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalize import NUMERAL_CHARS, article_id, parse_numeral
+from .text import CleanText
+from .types import ArticleRef
+
+__all__ = ["ArticleToken", "find_article_tokens", "ARTICLE_PATTERNS", "SELF_MARKER"]
+
+_N = f"[0-9{NUMERAL_CHARS}]"
+_SMALL = "[0-9一二三四五六七八九十]"
+ARTICLE_PATTERNS: dict[str, dict] = {
+    "article": {
+        "regex": (
+            rf"第(?P<n>{_N}{{1,8}})条(?:之(?P<sub>{_SMALL}{{1,3}}))?"
+            rf"(?:第(?P<para>{_SMALL}{{1,4}})款)?"
+            rf"(?:第(?P<item>{_SMALL}{{1,4}}|[(（]{_SMALL}{{1,4}}[)）])项)?"
+        ),
+        "examples": [("第七十七条", ["77"]), ("第77条", ["77"]), ("第三百零七条之一", ["307-1"]), ("第十二条第一款第三项", ["12"])],
+    },
+    "short_list": {
+        # 第七十七、七十八条 / 第七十七至七十九条
+        "regex": rf"第(?P<ns>{_N}{{1,8}}(?:(?:、|，|,|和|及|至|到){_N}{{1,8}})+)条",
+        "examples": [("第七十七、七十八条", ["77", "78"]), ("第七十七至七十九条", ["77", "78", "79"])],
+    },
+}
+_ARTICLE = re.compile(ARTICLE_PATTERNS["article"]["regex"])
+_SHORT_LIST = re.compile(ARTICLE_PATTERNS["short_list"]["regex"])
+_RANGE_JOIN = re.compile(r"^(?:至|到|—|－|-|~|～)$")
+_LIST_JOIN = re.compile(r"^(?:、|，|,|和|及|与|或|以及|或者)$")
+
+# 本条例第…, 本法第…, 本《办法》第…: the document's own articles.
+SELF_MARKER = re.compile(
+    r"本(?:《[^》]{1,16}》|[\u4e00-\u9fff]{0,6}?(?:条例|法|办法|规定|细则|规则|决定|意见|通知|方案|章程|准则|标准|解释|规程|制度|守则|公约|措施|规范))$"
+)
+# 该法第…, 该条例第…: the law just named.
+ANAPHORA = re.compile(r"(?:该|上述|前述)(?:《[^》]{1,16}》|[\u4e00-\u9fff]{0,4}?(?:条例|法|办法|规定|细则|规则|决定))$")
+_SENTENCE_END = set("。；！？：”\"#*")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleToken:
+    """One article as written, before resolution."""
+
+    cstart: int
+    cend: int
+    article: str
+    paragraph: str | None
+    item: str | None
+    heading_like: bool  # looks like an article heading (line start, or after 。 followed by a space)
+    joined_to_previous: bool  # 、/至/和 right after the previous token: a list or range continuation
+    self_marked: bool  # 本办法第…
+    anaphoric: bool  # 该法第…
+    expanded: bool = False  # an article inside a range, not written out
+
+
+def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
+    """Every article token, in text order, with range and list expansion."""
+    s = ct.clean
+    tokens: list[ArticleToken] = []
+    taken: list[tuple[int, int]] = []
+    for m in _SHORT_LIST.finditer(s):
+        parts = re.split(r"(、|，|,|和|及|至|到)", m.group("ns"))
+        nums = parts[0::2]
+        joins = parts[1::2]
+        ids: list[str] = []
+        for k, raw in enumerate(nums):
+            a = article_id(raw)
+            if a is None:
+                ids = []
+                break
+            if k > 0 and joins[k - 1] in ("至", "到") and ids:
+                lo, hi = int(ids[-1].split("-")[0]), int(a.split("-")[0])
+                if lo < hi <= lo + 60:
+                    ids.extend(str(x) for x in range(lo + 1, hi))
+            ids.append(a)
+        if not ids:
+            continue
+        for a in ids:
+            tokens.append(_token(ct, m.start(), m.end(), a, None, None, bool(tokens) and False))
+        taken.append((m.start(), m.end()))
+    for m in _ARTICLE.finditer(s):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        a = article_id(m.group("n"), m.group("sub"))
+        if a is None:
+            continue
+        item = m.group("item")
+        if item:
+            item = str(parse_numeral(item.strip("()（）")) or item)
+        para = m.group("para")
+        tokens.append(_token(ct, m.start(), m.end(), a, str(parse_numeral(para)) if para else None, item, False))
+    tokens.sort(key=lambda t: (t.cstart, t.cend))
+    return _link(ct, tokens)
+
+
+def _token(ct: CleanText, a: int, b: int, art: str, para: str | None, item: str | None, joined: bool) -> ArticleToken:
+    s = ct.clean
+    before = s[max(0, a - 24):a]
+    prev = s[a - 1] if a > 0 else ""
+    heading = (
+        a == 0
+        or (ct.line_start(a) and prev not in "、，,和及与或至到")
+        or (prev in _SENTENCE_END and b < len(s) and ct.gap(b) != 0)
+    )
+    return ArticleToken(
+        cstart=a,
+        cend=b,
+        article=art,
+        paragraph=para,
+        item=item,
+        heading_like=heading,
+        joined_to_previous=joined,
+        self_marked=bool(SELF_MARKER.search(before)),
+        anaphoric=bool(ANAPHORA.search(before)),
+    )
+
+
+# Between two tokens of one list: connectors, 款/项 fragments of the previous
+# article (第四十四条第一项、第四项、第五项), and nothing else.
+_SUB_FRAGMENT = re.compile(
+    rf"^(?:(?:、|，|,|和|及|与|或|或者|以及|至|到)?(?:第{_SMALL}{{1,4}}[款项]|第[(（]{_SMALL}{{1,4}}[)）]项|[(（]{_SMALL}{{1,4}}[)）]项?))*"
+    r"(?:、|，|,|和|及|与|或|或者|以及|至|到)$"
+)
+
+
+def _link(ct: CleanText, tokens: list[ArticleToken]) -> list[ArticleToken]:
+    """Mark list/range continuations and expand written ranges (第77条至第79条)."""
+    s = ct.clean
+    out: list[ArticleToken] = []
+    for t in tokens:
+        if out:
+            prev = out[-1]
+            between = s[prev.cend:t.cstart]
+            if prev.cend <= t.cstart and between and _SUB_FRAGMENT.match(between):
+                joined = True
+                if between.endswith(("至", "到")) and not prev.expanded:
+                    lo, hi = _int(prev.article), _int(t.article)
+                    if lo is not None and hi is not None and lo + 1 < hi <= lo + 60:
+                        for x in range(lo + 1, hi):
+                            out.append(
+                                ArticleToken(prev.cstart, t.cend, str(x), None, None, False, True, prev.self_marked, prev.anaphoric, True)
+                            )
+                t = ArticleToken(t.cstart, t.cend, t.article, t.paragraph, t.item, False, joined, t.self_marked, t.anaphoric, t.expanded)
+            elif prev.cstart == t.cstart and prev.cend == t.cend:
+                t = ArticleToken(t.cstart, t.cend, t.article, t.paragraph, t.item, t.heading_like, True, t.self_marked, t.anaphoric, t.expanded)
+        out.append(t)
+    return out
+
+
+def _int(article: str) -> int | None:
+    head = article.split("-")[0]
+    return int(head) if head.isdigit() and "-" not in article else None
+
+
+def to_ref(ct: CleanText, t: ArticleToken, law: str | None, law_key: str | None, via: str | None, role: str) -> ArticleRef:
+    start, end = ct.span(t.cstart, t.cend)
+    return ArticleRef(
+        start=start,
+        end=end,
+        text=ct.text[start:end],
+        cstart=t.cstart,
+        cend=t.cend,
+        article=t.article,
+        paragraph=t.paragraph,
+        item=t.item,
+        law=law,
+        law_key=law_key,
+        via=via,
+        role=role,
+    )

@@ -1,0 +1,222 @@
+"""Document numbers (发文字号), order numbers and announcement numbers.
+
+Matching is anchored on the rare characters (the year bracket ``〔2019〕``,
+``令``/``公告`` followed by ``第…号``, ``号令``) and then looks LEFT for the
+issuer, because a regular expression that starts with a lazy run of CJK
+characters is tried at every position and is slow.  The left edge of an
+issuer code is decided by :func:`issuer_code_left_edge` from boundary words,
+the issuer-code registry and region abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .normalize import NUMERAL_CHARS, parse_numeral
+from .orgs import cjk_run_left as _cjk_run_left, org_left_edge
+from .registry import Registry, load_registry
+from .text import CleanText
+from .types import DocumentNumber
+
+__all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS"]
+
+
+# Patterns as data: each has a name, a regex over the cleaned view and examples
+# (text, canonical number) that tests/test_numbers.py checks.
+NUMBER_PATTERNS: dict[str, dict] = {
+    "bracketed": {
+        "regex": r"〔(?P<year>\d{4})〕第?0*(?P<serial>\d{1,6})(?P<stray>[)）])?号",
+        "examples": [
+            ("根据云医保〔2019〕45号文件", "云医保〔2019〕45号"),
+            ("（澄\n\n政办发〔2020〕38号）", "澄政办发〔2020〕38号"),
+            ("（国市监竞争[2019]150）号）", "国市监竞争〔2019〕150号"),
+            ("国能综通煤炭﹝2021﹞59号", "国能综通煤炭〔2021〕59号"),
+            ("国办发（2020）第012号", "国办发〔2020〕12号"),
+        ],
+    },
+    "order": {
+        # …令第693号, …公告第49号, …公告2021年第5号, …主席令第二十五号
+        "regex": r"(?P<kind>令|公告)(?P<ayear>\d{4}年)?第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8})号(?!令)",
+        "examples": [
+            ("根据玉溪市人民政府公告第 49 号《", "玉溪市人民政府公告第49号"),
+            ("中华人民共和国国务院令\r\n\r\n第682号", "中华人民共和国国务院令第682号"),
+            ("中华人民共和国主席令第二十五号", "中华人民共和国主席令第25号"),
+            ("国家税务总局公告2021年第5号", "国家税务总局公告2021年第5号"),
+            ("原中华人民共和国国家发展计划委员会令第8号发布的", "中华人民共和国国家发展计划委员会令第8号"),
+        ],
+    },
+    "inverted_order": {
+        # 省政府第145号令, 总局2号令
+        "regex": r"(?P<di>第?)(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,6})号令",
+        "examples": [
+            ("按照总局2号令规定", "总局2号令"),
+            ("根据省政府第145号令", "省政府第145号令"),
+        ],
+    },
+}
+
+_BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
+_ORDER = re.compile(NUMBER_PATTERNS["order"]["regex"])
+_INVERTED = re.compile(NUMBER_PATTERNS["inverted_order"]["regex"])
+
+
+# Boundary words known to the extractor even without the registry's list.
+# Multi-character words first; single characters only when they never occur
+# inside an issuer code.
+_BASE_BOUNDARIES = (
+    "根据", "依据", "按照", "依照", "参照", "遵照", "对照", "结合", "贯彻", "落实", "执行",
+    "印发", "转发", "下发", "文件", "精神", "要求", "关于", "以及", "通知", "意见", "办法",
+    "规定", "决定", "方案", "批复", "请示", "报告", "条例", "细则", "规划", "纲要", "公告",
+    "和", "及", "与", "的", "即", "见", "据", "按", "依", "由", "是", "为", "于", "在", "对",
+    "将", "把", "从", "同", "等", "或", "并", "且", "了", "向", "给", "至", "至", "附",
+)
+def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()) -> tuple[int, float]:
+    """Where the issuer code starts inside ``run`` (the CJK characters right
+    before a year bracket), and how confident that is.
+
+    ``根据云医保`` → (2, 1.0): the code is ``云医保``."""
+    if not run:
+        return 0, 0.0
+    boundaries = registry.boundary_words() or _BASE_BOUNDARIES
+    known = registry.longest_known_suffix(run) or ""
+    protect = len(run) - len(known)  # boundary words inside a registered code do not count
+    cut = 0
+    for w in boundaries:
+        j = run.rfind(w)
+        while j >= 0 and j + len(w) > protect:
+            j = run.rfind(w, 0, j)
+        if j >= 0 and j + len(w) > cut:
+            cut = j + len(w)
+    code = run[cut:]
+    seen = set(seen)
+    if code in seen:
+        return cut, 1.0
+    if known and known == code:
+        return cut, 1.0
+    if known and len(known) > len(code):
+        # The registry knows a longer code than the boundary words leave.
+        return len(run) - len(known), 0.95
+    if known and len(known) < len(code):
+        if registry.starts_like_code(code) and len(code) <= 8:
+            return cut, 0.9
+        return len(run) - len(known), 0.9
+    if code and registry.starts_like_code(code) and len(code) <= 8:
+        return cut, 0.8
+    if 2 <= len(code) <= 6:
+        return cut, 0.6
+    # Too long and unknown: keep the shortest tail that starts like a code.
+    for k in range(len(run) - 2, max(cut, len(run) - 8) - 1, -1):
+        if registry.starts_like_code(run[k:]):
+            return k, 0.5
+    return max(cut, len(run) - 4), 0.3
+
+
+def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: Iterable[str] = ()) -> list[DocumentNumber]:
+    """Every document, order and announcement number in the cleaned text."""
+    reg = registry or load_registry()
+    found: list[DocumentNumber] = []
+    found.extend(_bracketed(ct, reg, seen_codes))
+    found.extend(_orders(ct, reg))
+    found.sort(key=lambda m: (m.cstart, -m.cend))
+    # Overlaps (a number matched by two patterns): keep the earlier, longer one.
+    out: list[DocumentNumber] = []
+    for m in found:
+        if out and m.cstart < out[-1].cend:
+            continue
+        out.append(m)
+    return out
+
+
+def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Iterator[DocumentNumber]:
+    s = ct.clean
+    for m in _BRACKETED.finditer(s):
+        year = int(m.group("year"))
+        if not 1949 <= year <= 2100:
+            continue
+        b = m.start()
+        run_start = _cjk_run_left(ct, b, 20)
+        run = s[run_start:b]
+        if not run:
+            continue
+        cut, confidence = issuer_code_left_edge(run, reg, seen_codes)
+        code = run[cut:]
+        if not code or len(code) < 1:
+            continue
+        if m.group("stray") and not _stray_ok(s, run_start + cut):
+            continue
+        serial = int(m.group("serial"))
+        if serial == 0:
+            continue
+        cstart = run_start + cut
+        cend = m.end()
+        start, end = ct.span(cstart, cend)
+        info = reg.code(code)
+        region = reg.region_of_code(code) if info is None else None
+        yield DocumentNumber(
+            start=start,
+            end=end,
+            text=ct.text[start:end],
+            cstart=cstart,
+            cend=cend,
+            number=f"{code}〔{year}〕{serial}号",
+            form="bracketed",
+            code=code,
+            year=year,
+            serial=serial,
+            issuer=info.issuer if info else None,
+            level=info.level if info else (region.level if region else None),
+            confidence=confidence,
+        )
+
+
+def _stray_ok(s: str, code_start: int) -> bool:
+    # A stray ）between serial and 号 only inside an opened bracket: （X〔2019〕150）号）
+    return code_start > 0 and s[code_start - 1] in "（("
+
+
+def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
+    s = ct.clean
+    for m in _ORDER.finditer(s):
+        serial = parse_numeral(m.group("serial"))
+        if not serial:
+            continue
+        left = org_left_edge(ct, m.start())
+        if left is None:
+            continue
+        issuer = s[left:m.start()]
+        kind = m.group("kind")
+        ayear = m.group("ayear") or ""
+        canonical = f"{issuer}{kind}{ayear}第{serial}号"
+        form = "order" if kind == "令" else "announcement"
+        yield _make(ct, reg, left, m.end(), canonical, form, issuer, serial, int(ayear[:4]) if ayear else None)
+    for m in _INVERTED.finditer(s):
+        serial = parse_numeral(m.group("serial"))
+        if not serial:
+            continue
+        left = org_left_edge(ct, m.start())
+        if left is None:
+            continue
+        issuer = s[left:m.start()]
+        canonical = f"{issuer}{m.group('di')}{serial}号令"
+        yield _make(ct, reg, left, m.end(), canonical, "inverted_order", issuer, serial, None)
+
+
+def _make(ct: CleanText, reg: Registry, cstart: int, cend: int, canonical: str, form: str, issuer: str, serial: int, year: int | None) -> DocumentNumber:
+    start, end = ct.span(cstart, cend)
+    level = reg.admin_level(issuer)
+    return DocumentNumber(
+        start=start,
+        end=end,
+        text=ct.text[start:end],
+        cstart=cstart,
+        cend=cend,
+        number=canonical,
+        form=form,
+        code=issuer,
+        year=year,
+        serial=serial,
+        issuer=issuer,
+        level=level,
+        confidence=0.9 if level else 0.7,
+    )

@@ -1,0 +1,61 @@
+"""Issuing bodies written in running text: the left edge of an organisation name."""
+
+from __future__ import annotations
+
+from .text import CleanText
+
+__all__ = ["is_cjk", "cjk_run_left", "org_left_edge", "ORG_SUFFIXES"]
+
+# An issuing body ends with one of these.
+ORG_SUFFIXES = (
+    "国务院", "政府", "委员会", "常委会", "人大", "总局", "局", "部", "厅", "委", "院", "署",
+    "办公室", "办公厅", "主席", "会", "办", "行", "府", "司", "处", "所", "中心", "公司",
+)
+# Words that end the text before an issuing body.  Not 和/与/及: they occur
+# inside names (中华人民共和国, 工业和信息化部, 人力资源和社会保障部).
+_ORG_BOUNDARIES = ("根据", "依据", "按照", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "结合", "印发", "转发", "的", "、", "即", "见")
+
+
+def is_cjk(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+def cjk_run_left(ct: CleanText, end: int, limit: int) -> int:
+    """Start of the run of CJK characters ending at cleaned index ``end``.
+
+    The run stops at a non-CJK character and at a space dropped from the
+    original (a space never falls inside a name or code; a line break may:
+    PDF text breaks lines anywhere)."""
+    s = ct.clean
+    i = end
+    lo = max(0, end - limit)
+    while i > lo and is_cjk(s[i - 1]):
+        if i < end and ct.gap(i) == 1:
+            break
+        i -= 1
+    return i
+
+
+def org_left_edge(ct: CleanText, end: int, limit: int = 40) -> int | None:
+    """Cleaned index where the issuing body written right before ``end``
+    starts (``根据玉溪市人民政府`` → at 玉), or ``None`` if the text there
+    does not end like an organisation name."""
+    start = cjk_run_left(ct, end, limit)
+    run = ct.clean[start:end]
+    if not run:
+        return None
+    # Dates: 2017年11月22日中华人民共和国… — the run starts after 日/年/月 of a date.
+    if start > 0 and ct.clean[start - 1].isdigit() and run[0] in "年月日号":
+        run, start = run[1:], start + 1
+    cut = 0
+    for w in _ORG_BOUNDARIES:
+        j = run.rfind(w)
+        if j >= 0 and j + len(w) > cut:
+            cut = j + len(w)
+    name = run[cut:]
+    # 原 ("former") is not part of the issuer.
+    if name.startswith("原") and len(name) > 3:
+        name, cut = name[1:], cut + 1
+    if len(name) < 2 or not name.endswith(ORG_SUFFIXES):
+        return None
+    return start + cut

@@ -1,0 +1,410 @@
+"""Resolution: aliases, title↔number pairs and the law of each article.
+
+Mention finding (numbers, titles, article tokens) knows nothing about the
+other mentions; resolution is a separate, replaceable pass over all of them,
+as in eyecite.  :data:`DEFAULT_RESOLVERS` runs, in order:
+
+1. :func:`resolve_aliases` — ``《X》（以下简称《Y》）``: later ``《Y》`` and a bare
+   ``Y`` before an article stand for X and are not titles of their own;
+   ``本《办法》`` is a self-reference.
+2. :func:`resolve_pairs` — a title and the number the text gives for it, in
+   either order (``《…》（云医保〔2019〕128号）``, ``…公告第49号《…》``,
+   ``…令第8号发布的《…》``, an order line above ``现公布《…》``, a history line
+   ``（1998年…国务院令第253号发布``).
+3. :func:`resolve_articles` — the citation chain: an article right after a
+   title, an alias or a law's name cites that law; a bare article in a list
+   or continuing the chain cites the chain's law; self-references, the
+   document's own article headings, another reference and a section heading
+   break the chain; inside ``对《X》作如下修改：…`` every article is X's.
+
+A resolver is any callable ``(Extraction) -> Extraction``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from .articles import ArticleToken, to_ref
+from .normalize import law_short_name, title_key
+from .text import CleanText
+from .types import Alias, ArticleRef, DateStatement, DocumentNumber, Pair, RepealStatement, Title
+
+__all__ = [
+    "Extraction",
+    "Resolver",
+    "DEFAULT_RESOLVERS",
+    "resolve",
+    "resolve_aliases",
+    "resolve_pairs",
+    "resolve_articles",
+    "section_breaks",
+]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything found in one text.
+
+    ``titles`` holds every 《》 (use :attr:`citations` or ``is_citation`` to
+    keep the policy titles); ``articles`` every article token with its role
+    and law once resolved."""
+
+    ct: CleanText = field(repr=False)
+    source: str | None
+    numbers: tuple[DocumentNumber, ...]
+    titles: tuple[Title, ...]
+    tokens: tuple[ArticleToken, ...] = field(repr=False)
+    articles: tuple[ArticleRef, ...] = ()
+    aliases: tuple[Alias, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    repeals: tuple[RepealStatement, ...] = ()
+    dates: tuple[DateStatement, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.ct.text
+
+    @property
+    def cited_titles(self) -> list[Title]:
+        return [t for t in self.titles if t.is_citation]
+
+    @property
+    def cited_articles(self) -> list[ArticleRef]:
+        return [a for a in self.articles if a.is_citation]
+
+    @property
+    def citations(self) -> list[DocumentNumber | Title | ArticleRef]:
+        """Every citing mention in text order: numbers, policy titles, cited articles."""
+        items: list = [*self.numbers, *self.cited_titles, *self.cited_articles]
+        items.sort(key=lambda m: (m.start, m.end, m.kind))
+        return items
+
+    def number_for(self, title: Title) -> DocumentNumber | None:
+        for p in self.pairs:
+            if p.title.cstart == title.cstart:
+                return p.number
+        return None
+
+    def title_for(self, number: DocumentNumber) -> Title | None:
+        for p in self.pairs:
+            if p.number.cstart == number.cstart:
+                return p.title
+        return None
+
+
+Resolver = Callable[[Extraction], Extraction]
+
+# ---------------------------------------------------------------- aliases
+
+_ALIAS_DEF = re.compile(
+    r"[（(](?:[^（()）]{0,40}?[，,、；;])?(?:以下简称|以下称为|以下称|下称|简称)[:：]?"
+    r"(?P<issuer>[\u4e00-\u9fff]{2,12}?(?=《))?[“\"《]?(?P<alias>[^）)》”\"，,、；;]{1,24})[》”\"]?[）)]"
+)
+
+
+def resolve_aliases(ex: Extraction) -> Extraction:
+    """Short names defined with 以下简称 right after a cited title."""
+    s = ex.ct.clean
+    aliases: list[Alias] = []
+    alias_of: dict[str, str] = {}
+    for t in ex.titles:
+        if t.parent is not None or t.category != "policy":
+            continue
+        m = _ALIAS_DEF.match(s, t.cend, min(len(s), t.cend + 80))
+        if not m:
+            continue
+        alias = m.group("alias")
+        if not alias or title_key(alias) == t.key:
+            continue
+        if title_key(alias) in alias_of:
+            continue
+        alias_of[title_key(alias)] = t.title
+        a0, a1 = ex.ct.span(m.start("alias"), m.end("alias"))
+        aliases.append(Alias(alias=alias, title=t.title, start=a0, end=a1))
+    titles = []
+    for t in ex.titles:
+        if t.key in alias_of and t.category in ("policy", "generic"):
+            t = replace(t, category="alias", alias_of=alias_of[t.key])
+        elif t.category in ("policy", "generic") and t.cstart > 0 and s[t.cstart - 1] == "本":
+            t = replace(t, category="self")
+        titles.append(t)
+    return replace(ex, titles=tuple(titles), aliases=tuple(aliases))
+
+
+# ---------------------------------------------------------------- pairs
+
+_DATE = r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?)"
+# Between a title and the bracket holding its number.
+_TITLE_TO_NUMBER = re.compile(rf"^(?:[（(](?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第\d+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?)?$")
+# Between a number and the title it introduces.
+_NUMBER_TO_TITLE = re.compile(r"^(?:[)）])?(?:文件|文|发布的|公布的|印发的|发布|公布|现公布|现予公布|现予以公布|现发布|现予发布|特发布|现印发|现将|的)?$")
+# 令第66号发布、2004年…令第134号修正的《…》: the issuing order, not the amending one.
+_ISSUED_THEN_AMENDED = re.compile(rf"^(?:发布|公布)[、，,]{_DATE}?[\u4e00-\u9fff]{{2,30}}?第\d+号修正的$")
+_HISTORY_TAIL = re.compile(r"^(?:发布|公布|印发)")
+
+
+def resolve_pairs(ex: Extraction) -> Extraction:
+    """Pair each cited title with the number the text gives for it."""
+    s = ex.ct.clean
+    outers = [t for t in ex.titles if t.parent is None and t.category in ("policy", "alias")]
+    starts = [t.cstart for t in outers]
+    pairs: list[Pair] = []
+    paired_titles: set[int] = set()
+    paired_numbers: set[int] = set()
+
+    def add(t: Title, n: DocumentNumber, how: str) -> None:
+        if t.cstart in paired_titles or n.cstart in paired_numbers or t.category != "policy":
+            return
+        pairs.append(Pair(title=t, number=n, how=how))
+        paired_titles.add(t.cstart)
+        paired_numbers.add(n.cstart)
+
+    # 1. the number right after a title, bare or in a bracket: 《…》（X号）, 《…》X号文件
+    for n in ex.numbers:
+        k = bisect_left(starts, n.cstart) - 1
+        if k < 0:
+            continue
+        t = outers[k]
+        if t.cend <= n.cstart and _TITLE_TO_NUMBER.match(s[t.cend:n.cstart]):
+            add(t, n, "bracket" if n.cstart > t.cend else "adjacent")
+    # 2. the number right before a title: 公告第49号《…》, 令第8号发布的《…》, 令第693号现公布《…》
+    for n in ex.numbers:
+        if n.cstart in paired_numbers:
+            continue
+        k = bisect_left(starts, n.cend)
+        if k >= len(outers):
+            continue
+        t = outers[k]
+        between = s[n.cend:t.cstart]
+        if _NUMBER_TO_TITLE.match(between) or _ISSUED_THEN_AMENDED.match(between):
+            add(t, n, "number_first")
+    # 3. a history bracket: 《…》（2007年…令第161号公布）, a heading （1998年…令第253号发布,
+    #    or a line (…令第190号公布 …) right after 《X》…重新公布。
+    by_key: dict[str, Title] = {}
+    for t in outers:
+        by_key.setdefault(t.key, t)
+    for n in ex.numbers:
+        if n.cstart in paired_numbers or not _HISTORY_TAIL.match(s[n.cend:n.cend + 2]):
+            continue
+        open_at = _open_bracket_before(s, n.cstart)
+        if open_at is None:
+            continue
+        line_start, _ = ex.ct.line_bounds(open_at)
+        heading = s[line_start:open_at]
+        if heading:
+            t = by_key.get(title_key(heading))
+            if t is not None:
+                add(t, n, "history")
+        else:
+            prev_start, _ = ex.ct.line_bounds(max(0, line_start - 1))
+            prev_line = s[prev_start:line_start]
+            cands = [t for t in outers if prev_start <= t.cstart < line_start]
+            if cands and "公布" in prev_line:
+                add(cands[0], n, "history")
+    pairs.sort(key=lambda p: p.title.cstart)
+    return replace(ex, pairs=tuple(pairs))
+
+
+def _open_bracket_before(s: str, i: int) -> int | None:
+    """Index of the （ that opens the bracket containing position ``i`` when
+    only a date and bracket-free text stand between them."""
+    j = i - 1
+    lo = max(0, i - 40)
+    while j >= lo:
+        c = s[j]
+        if c in "（(":
+            inside = s[j + 1:i]
+            return j if re.fullmatch(rf"{_DATE}?(?:原)?", inside) else None
+        if c in "）)》《。；":
+            return None
+        j -= 1
+    return None
+
+
+# ---------------------------------------------------------------- articles
+
+_AMEND_START = re.compile(r"对《[^》]{1,80}》(?:的部分条款)?(?:作|作出|做出|进行)(?:如下|以下)修改|《[^》]{1,80}》(?:修改|修正)如下")
+_AMEND_END = re.compile(r"本决定自|根据本决定作相应|根据本决定作|此外[，,]|本决定施行|附[:：]")
+_SECTION_HEAD = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零〇0-9]{1,4}[章节编]|#|项目\d{1,3}[.．、]?|项目[一二三四五六七八九十]{1,3}[.．、])"
+)
+
+
+def section_breaks(ct: CleanText) -> list[int]:
+    """Cleaned positions of lines that start a heading (一、…, 第二章, # …, 项目2.)."""
+    out = []
+    for m in _SECTION_HEAD.finditer(ct.clean):
+        if ct.line_start(m.start()):
+            out.append(m.start())
+    return out
+
+
+def _amendment_regions(ex: Extraction) -> list[tuple[int, int, Title]]:
+    s = ex.ct.clean
+    regions = []
+    for m in _AMEND_START.finditer(s):
+        t = next((t for t in ex.titles if t.parent is None and m.start() <= t.cstart < m.end()), None)
+        if t is None:
+            continue
+        e = _AMEND_END.search(s, m.end())
+        nxt = _AMEND_START.search(s, m.end())
+        end = min(e.start() if e else len(s), nxt.start() if nxt else len(s))
+        regions.append((m.end(), end, t))
+    return regions
+
+
+def _law_names(ex: Extraction) -> list[tuple[str, Title]]:
+    """Names that stand for a cited law when written without brackets, longest first."""
+    names: dict[str, Title] = {}
+    for t in ex.titles:
+        if t.parent is not None and t.category != "policy":
+            continue
+        if t.category == "policy":
+            names.setdefault(t.key, t)
+            short = law_short_name(t.title)
+            if short and len(short) >= 3:
+                names.setdefault(short, t)
+    for a in ex.aliases:
+        t = next((t for t in ex.titles if t.title == a.title and t.category == "policy"), None)
+        if t is not None:
+            names[title_key(a.alias)] = t
+    return sorted(names.items(), key=lambda kv: -len(kv[0]))
+
+
+@dataclass
+class _Chain:
+    law: Title | None = None  # the law the chain is about
+    is_self: bool = False
+    last: int | None = None  # last article number cited in the chain
+
+
+def resolve_articles(ex: Extraction) -> Extraction:
+    """Decide the law (or self/heading role) of every article token."""
+    ct = ex.ct
+    s = ct.clean
+    titles_by_end = {t.cend: t for t in ex.titles if t.parent is None}
+    names = _law_names(ex)
+    amend = _amendment_regions(ex)
+    breaks = section_breaks(ct)
+
+    # Events in text order: ('break', pos), ('title', pos, Title), ('number', pos), ('token', pos, token)
+    events: list[tuple[int, int, object]] = []
+    for b in breaks:
+        events.append((b, 0, None))
+    for t in ex.titles:
+        if t.parent is None:
+            events.append((t.cstart, 1, t))
+    paired = {p.number.cstart for p in ex.pairs}
+    for n in ex.numbers:
+        if n.cstart not in paired:
+            events.append((n.cstart, 2, n))
+    for i, tok in enumerate(ex.tokens):
+        events.append((tok.cstart, 3, i))
+    events.sort(key=lambda e: (e[0], e[1]))
+
+    chain = _Chain()
+    own_last = 0  # the document's own last article heading
+    refs: list[ArticleRef] = []
+    last_decision: tuple[Title | None, str | None, str] | None = None
+    for pos, kind, obj in events:
+        if kind == 0:
+            chain = _Chain()
+            continue
+        if kind == 1:
+            t: Title = obj  # type: ignore[assignment]
+            if t.category == "policy":
+                chain = _Chain(law=t)
+            elif t.category == "alias":
+                chain = _Chain(law=_title_named(ex, t.alias_of) or t)
+            elif t.category == "self":
+                chain = _Chain(is_self=True)
+            continue
+        if kind == 2:
+            chain = _Chain()
+            continue
+        tok: ArticleToken = ex.tokens[obj]  # type: ignore[index]
+        n = _as_int(tok.article)
+        region = next((r for r in amend if r[0] <= tok.cstart < r[1]), None)
+        decision: tuple[Title | None, str | None, str]
+        if region is not None:
+            decision = (region[2], "amendment", "citation")
+        elif tok.joined_to_previous and last_decision is not None:
+            decision = (last_decision[0], last_decision[1] if last_decision[1] != "title" else "chain", last_decision[2])
+        elif tok.self_marked:
+            decision = (None, None, "self")
+        else:
+            law, via = _law_before(s, tok.cstart, titles_by_end, names, ex)
+            if law is not None:
+                decision = (law, via, "citation")
+            elif tok.anaphoric and chain.law is not None:
+                decision = (chain.law, "chain", "citation")
+            elif tok.heading_like or (n is not None and n == own_last + 1 and ct.space_before(tok.cstart)):
+                # A heading that continues the document's own numbering is its own;
+                # one that continues the cited law's numbering quotes that law.
+                if n is not None and n == own_last + 1:
+                    decision = (None, None, "heading")
+                elif chain.law is not None and chain.last is not None and n is not None and n == chain.last + 1:
+                    decision = (chain.law, "chain", "citation")
+                else:
+                    decision = (None, None, "heading")
+            elif chain.is_self:
+                decision = (None, None, "self")
+            elif chain.law is not None:
+                decision = (chain.law, "chain", "citation")
+            else:
+                decision = (None, None, "unattributed")
+        law, via, role = decision
+        if role == "citation" and law is not None:
+            chain = _Chain(law=law, last=n)
+        elif role == "self":
+            chain = _Chain(is_self=True, last=n)
+        elif role == "heading":
+            chain = _Chain()
+            if n is not None:
+                own_last = n
+        last_decision = decision
+        refs.append(to_ref(ct, tok, law.title if law else None, law.key if law else None, via, role))
+    return replace(ex, articles=tuple(refs))
+
+
+def _title_named(ex: Extraction, title: str | None) -> Title | None:
+    if title is None:
+        return None
+    return next((t for t in ex.titles if t.title == title and t.category == "policy"), None)
+
+
+def _law_before(s: str, i: int, titles_by_end: dict[int, Title], names: Sequence[tuple[str, Title]], ex: Extraction):
+    """The law written right before cleaned position ``i``: a title, an alias or a name."""
+    for gap in ("", "中", "的"):
+        t = titles_by_end.get(i - len(gap))
+        if t is not None and s[i - len(gap):i] == gap:
+            if t.category == "policy":
+                return t, "title"
+            if t.category == "alias":
+                return (_title_named(ex, t.alias_of) or t), "alias"
+            return None, None
+    before = s[max(0, i - 40):i]
+    for name, t in names:
+        if before.endswith(name):
+            via = "alias" if name != t.key and name != law_short_name(t.title) else "name"
+            return t, via
+    return None, None
+
+
+def _as_int(article: str) -> int | None:
+    return int(article) if article.isdigit() else None
+
+
+# ---------------------------------------------------------------- pipeline
+
+DEFAULT_RESOLVERS: tuple[Resolver, ...] = (resolve_aliases, resolve_pairs, resolve_articles)
+
+
+def resolve(ex: Extraction, resolvers: Sequence[Resolver] = DEFAULT_RESOLVERS) -> Extraction:
+    """Run the resolution passes in order."""
+    for r in resolvers:
+        ex = r(ex)
+    return ex

@@ -1,0 +1,188 @@
+"""What a text says about the works it cites: repeals and dates.
+
+* Repeals: ``…《X》（…号）同时废止``, ``…同时停止执行``, ``…予以废止``, ``决定废止
+  《X》``.  Not: ``不再执行…中关于…的规定`` (partial), ``凡与本规定不一致的同时
+  废止`` (no identifiable work), ``自动停止执行`` (expiry), a 废止 inside a
+  title, talk about repealing in general (``制定、修改、废止``).
+* Dates: ``已经2016年8月29日…常务会议讨论通过，予以公布，自2017年1月1日起施行``
+  gives the adoption and entry-into-force dates of the work named just before.
+
+Also :func:`own_identity`: the document's own number and title, which a
+repeal clause makes the replacing work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .normalize import parse_numeral
+from .resolve import Extraction
+from .types import DateStatement, DocumentNumber, RepealStatement, Title
+
+__all__ = ["read_statements", "find_repeals", "find_dates", "own_identity", "parse_date"]
+
+_SENT_BREAK = re.compile(r"[。；;！？]")
+_REPEAL_TAIL = re.compile(r"(?:同时|一并|即行|予以|同日|随之)?(?:废止|停止执行|失效|不再执行)$")
+_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?<!自动)(?:停止执行|不再执行)(?=[。；;，,]|$)|起废止|废止(?=《)|决定废止")
+_PARTIAL = re.compile(r"中(?:关于|的|有关)|第[0-9一二三四五六七八九十百]+条|相关规定|有关规定|部分条款")
+_YMD = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+_ADOPTED = re.compile(r"(?:已经|已于|经)于?" + _YMD + r"[^。；]{0,40}?(?:讨论通过|审议通过|通过)")
+_IN_FORCE = re.compile(r"自" + _YMD + r"起(?:施行|实施|执行|生效)")
+
+
+def parse_date(y: str, m: str, d: str) -> str | None:
+    """ISO date from year, month and day as written (Arabic or Chinese numerals)."""
+    yy, mm, dd = parse_numeral(y), parse_numeral(m), parse_numeral(d)
+    if not (yy and mm and dd) or not (1 <= mm <= 12 and 1 <= dd <= 31 and 1900 <= yy <= 2100):
+        return None
+    return f"{yy:04d}-{mm:02d}-{dd:02d}"
+
+
+def _sentence(s: str, i: int, j: int) -> tuple[int, int]:
+    """Cleaned bounds of the sentence around [i, j)."""
+    a = i
+    while a > 0 and not _SENT_BREAK.match(s[a - 1]):
+        a -= 1
+    b = j
+    while b < len(s) and not _SENT_BREAK.match(s[b]):
+        b += 1
+    return a, min(len(s), b + 1)
+
+
+def _inside_title(ex: Extraction, i: int) -> bool:
+    return any(t.cstart <= i < t.cend for t in ex.titles if t.parent is None)
+
+
+def find_repeals(ex: Extraction) -> list[RepealStatement]:
+    """Statements that an identifiable cited work is repealed or ceases to apply."""
+    s = ex.ct.clean
+    out: list[RepealStatement] = []
+    seen: set[tuple[int, int]] = set()
+    outers = [t for t in ex.titles if t.parent is None and t.category == "policy"]
+    for m in _REPEAL_AT.finditer(s):
+        if _inside_title(ex, m.start()):
+            continue
+        a, b = _sentence(s, m.start(), m.end())
+        trigger = m.group()
+        kind = "cease" if ("停止执行" in trigger or "不再执行" in trigger or "失效" in trigger) else "repeal"
+        if trigger.startswith("废止") or trigger == "决定废止":
+            # 决定废止《X》（…）: the works named after the trigger
+            scope = (m.end(), b)
+        else:
+            scope = (a, m.start())
+        ts = [t for t in outers if scope[0] <= t.cstart and t.cend <= scope[1]]
+        if "不再执行" in trigger or "停止执行" in trigger:
+            if any(_PARTIAL.search(s[t.cend:m.start()]) for t in ts) or _PARTIAL.search(s[a:m.start()]):
+                continue
+        # A self-reference repeals nothing identifiable (凡与本规定不一致的同时废止).
+        paired = {p.title.cstart: p.number for p in ex.pairs}
+        numbers = [n for n in ex.numbers if scope[0] <= n.cstart and n.cend <= scope[1]]
+        targets: list[tuple[Title | None, DocumentNumber | None]] = []
+        for t in ts:
+            targets.append((t, paired.get(t.cstart)))
+        if not ts:
+            own = _own_number_positions(ex)
+            for n in numbers:
+                if n.cstart not in own:
+                    targets.append((None, n))
+        if not targets:
+            continue
+        s0, s1 = ex.ct.span(a, b)
+        evidence = ex.text[s0:s1].strip()
+        for t, n in targets:
+            key = (t.cstart if t else -1, n.cstart if n else -1)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(RepealStatement(old_title=t, old_number=n, evidence=evidence, start=s0, end=s1, kind=kind))
+    return out
+
+
+def find_dates(ex: Extraction) -> list[DateStatement]:
+    """Adoption and entry-into-force dates given for a cited work (or, with
+    neither title nor number, for the document itself: 本办法自…起施行)."""
+    s = ex.ct.clean
+    out: list[DateStatement] = []
+    outers = [t for t in ex.titles if t.parent is None and t.category == "policy"]
+    paired = {p.title.cstart: p.number for p in ex.pairs}
+    by_number = {p.number.cstart: p.title for p in ex.pairs}
+    for m in _IN_FORCE.finditer(s):
+        a, b = _sentence(s, m.start(), m.end())
+        in_force = parse_date(m.group("y"), m.group("m"), m.group("d"))
+        adopted = None
+        am = None
+        for x in _ADOPTED.finditer(s, a, m.start()):
+            am = x
+        if am is not None:
+            adopted = parse_date(am.group("y"), am.group("m"), am.group("d"))
+        anchor = am.start() if am is not None else m.start()
+        ts = [t for t in outers if a <= t.cstart and t.cend <= anchor]
+        title = ts[-1] if ts else None
+        number = paired.get(title.cstart) if title else None
+        if title is None:
+            ns = [n for n in ex.numbers if a <= n.cstart and n.cend <= anchor]
+            if ns:
+                number = ns[-1]
+                title = by_number.get(number.cstart)
+        if title is None and number is None and not re.search(r"本[\u4e00-\u9fff]{0,6}?(?:条例|法|办法|规定|细则|规则|决定|意见|通知|方案)", s[a:m.start()]):
+            continue
+        s0, s1 = ex.ct.span(a, b)
+        out.append(DateStatement(title=title, number=number, adopted=adopted, in_force=in_force,
+                                 evidence=ex.text[s0:s1].strip(), start=s0, end=s1))
+    return out
+
+
+_HEADER_LINE_REST = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日)?(?:原)?$")
+
+
+def _own_number_positions(ex: Extraction) -> set[int]:
+    return {n.cstart for n in _header_numbers(ex)}
+
+
+def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
+    """Numbers standing on a line of their own (or after a date, in a history
+    line): the document's own number and its promulgating orders."""
+    s = ex.ct.clean
+    out = []
+    for n in ex.numbers:
+        a, b = ex.ct.line_bounds(n.cstart)
+        before = s[a:n.cstart]
+        after = s[n.cend:b]
+        if _HEADER_LINE_REST.match(before) and re.match(r"^(?:公布|发布|修正|修订|施行|[)）])*", after):
+            if re.fullmatch(r"(?:公布|发布|[)）])?(?:\d{4}年\d{1,2}月\d{1,2}日.*)?|(?:公布|发布)?[)）]?", after) or not after:
+                out.append(n)
+    return out
+
+
+def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber | None, str | None]:
+    """The document's own number (the nearest header/history line number
+    before cleaned position ``at``, else the first one) and own title (the
+    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布``, or a
+    markdown ``# X`` heading)."""
+    heads = [n for n in _header_numbers(ex) if not n.text.endswith("修正")]
+    number = None
+    if heads:
+        before = [n for n in heads if at is None or n.cstart <= at]
+        number = before[-1] if before else heads[0]
+    s = ex.ct.clean
+    title = None
+    m = re.search(r"(?:现公布|现予公布|现予以公布|现将)《", s)
+    if m:
+        t = next((t for t in ex.titles if t.cstart == m.end() - 1), None)
+        title = t.title if t else None
+    if title is None:
+        for t in ex.titles:
+            if t.parent is None and re.match(r"^[^。]{0,60}?(?:现予公布|现予以公布|予以公布)", s[t.cend:t.cend + 80]):
+                title = t.title
+                break
+    if title is None:
+        hm = re.match(r"\s*#\s*(\S[^\n]*)", ex.text)
+        if hm:
+            title = re.sub(r"\s+", "", hm.group(1))
+    return number, title
+
+
+def read_statements(ex: Extraction) -> Extraction:
+    """Add repeal and date statements to an extraction."""
+    return replace(ex, repeals=tuple(find_repeals(ex)), dates=tuple(find_dates(ex)))

@@ -1,0 +1,157 @@
+"""Titles in 《》, nested titles, and what is not a policy title.
+
+A title may span line breaks (matched in the cleaned view), nest another
+(``《…关于印发<X>的通知》`` with ``<>``, ``〈〉`` or an inner ``《》``: both the
+outer and the inner title are reported), or be left unclosed by a damaged
+text: an unclosed ``《`` stops at the end of its sentence and never swallows
+the rest of the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import title_key
+from .orgs import org_left_edge
+from .text import CleanText
+from .types import Title
+
+__all__ = ["find_titles", "classify_title", "TITLE_EXCLUSIONS", "GENERIC_TITLES"]
+
+MAX_TITLE = 160  # cleaned characters; real titles are far shorter
+_OPEN = {"《": "》", "〈": "〉", "<": ">", "＜": "＞"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+_HARD_STOP = set("。；！？\n")
+
+# Why a 《》 is not a policy document, as data: (category, suffixes, examples).
+# Tables annexed to a law (《环境保护税税目税额表》) remain titles: only the kinds
+# of table named here are excluded.
+TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("certificate", ("许可证", "证书", "执照", "登记证", "合格证", "资格证", "身份证", "居住证", "证件", "证明书", "证", "卡", "牌照"),
+     ("药品经营许可证", "社会团体法人登记证书", "江西省居住证")),
+    ("form", ("笔录", "审批表", "登记表", "申请表", "申报表", "备案表", "核查表", "检查表", "评分表", "考核表", "调查表", "信息表",
+              "情况表", "一览表", "统计表", "明细表", "汇总表", "通知书", "告知书", "决定书", "意见书", "建议书", "申请书", "报告书",
+              "承诺书", "回执", "存根", "凭证", "票据", "登记簿", "台账", "记录", "物品清单", "告知单", "通知单", "收据"),
+     ("继续盘问审批表", "当场盘问、检查笔录", "行政处罚告知书", "暂存物品清单", "社会团体年度检查报告书")),
+    ("table", ("总表", "收支表", "收入表", "支出表", "预算表", "目标表", "绩效表", "决算表", "报表"),
+     ("收支预算总表", "一般公共预算“三公”经费支出表", "一级项目绩效目标表")),
+    ("newspaper", ("日报", "晚报", "时报", "商报", "法制报", "杂志", "周刊", "月刊", "画报", "学报"),
+     ("温州日报", "人民日报")),
+    ("register", ("产品公告", "名录", "名单"),
+     ("道路机动车辆生产企业及产品公告",)),
+)
+
+# A title that is nothing but a document type is a short self-reference or an
+# alias (《办法》, 《规划》, 《实施意见》), never a citable title by itself.
+GENERIC_TITLES = frozenset(
+    """办法 条例 规定 意见 实施意见 指导意见 规划 总体规划 方案 实施方案 工作方案 决定 通知 细则 实施细则 规则 章程 准则 纲要 计划
+    行动计划 标准 指南 制度 规范 批复 报告 请示 函 公告 通告 决议 法 本法 暂行办法 管理办法 实施办法 条款 协议 合同 附件 说明""".split()
+)
+
+
+def classify_title(title: str) -> str:
+    """``policy`` or the kind of thing a 《》 holds instead (see TITLE_EXCLUSIONS)."""
+    key = title_key(title)
+    if key in GENERIC_TITLES:
+        return "generic"
+    for category, suffixes, _ in TITLE_EXCLUSIONS:
+        for sfx in suffixes:
+            if key.endswith(sfx):
+                if category == "newspaper" and len(key) > 12:
+                    break
+                return category
+    if key.endswith("报") and len(key) <= 8 and not key.endswith(("通报", "汇报", "简报", "公报", "快报", "情报", "预报", "年报", "报告")):
+        return "newspaper"
+    if not re.search(r"[\u3400-\u9fff]", key):
+        return "generic"
+    return "policy"
+
+
+def _issuer_before(ct: CleanText, p: int) -> str | None:
+    """The body written right before a title: 国务院《…》, 玉溪市人民政府文件《…》."""
+    end = p - 2 if ct.clean[max(0, p - 2):p] == "文件" else p
+    left = org_left_edge(ct, end)
+    return ct.clean[left:end] if left is not None else None
+
+
+def find_titles(ct: CleanText) -> list[Title]:
+    """Every 《…》 of the text (outer and nested), classified, in text order."""
+    s = ct.clean
+    out: list[Title] = []
+    n = len(s)
+    i = s.find("《")
+    while i >= 0:
+        close, inner = _match(s, i, n)
+        if close is None:
+            i = s.find("《", i + 1)
+            continue
+        outer = _title(ct, i, close + 1, None)
+        if outer is not None:
+            out.append(outer)
+            for a, b in inner:
+                t = _title(ct, a, b, outer.start)
+                if t is not None:
+                    out.append(t)
+        i = s.find("《", close + 1)
+    return out
+
+
+def _match(s: str, i: int, n: int) -> tuple[int | None, list[tuple[int, int]]]:
+    """Index of the 》 closing the 《 at ``i`` and the (start, end) of the
+    bracket pairs directly nested in it (end exclusive, brackets included)."""
+    stack: list[tuple[str, int]] = [("《", i)]
+    inner: list[tuple[int, int]] = []
+    limit = min(n, i + MAX_TITLE + 2)
+    k = i + 1
+    while k < limit:
+        c = s[k]
+        if c in _OPEN:
+            stack.append((c, k))
+        elif c in _CLOSE:
+            opener = _CLOSE[c]
+            # Pop to the matching opener; unbalanced inner brackets are dropped.
+            j = len(stack) - 1
+            while j >= 0 and stack[j][0] != opener:
+                j -= 1
+            if j < 0:
+                if c == "》":
+                    return None, []
+                k += 1
+                continue
+            b, pos = stack[j]
+            del stack[j:]
+            if not stack:
+                return k, inner
+            if len(stack) == 1:
+                inner.append((pos, k + 1))
+        elif c in _HARD_STOP:
+            return None, []
+        k += 1
+    return None, []
+
+
+def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
+    s = ct.clean
+    body = s[a + 1:b - 1]
+    if not body or not body.strip():
+        return None
+    start, end = ct.span(a, b)
+    category = classify_title(body)
+    issuer = _issuer_before(ct, a) if parent is None else None
+    return Title(
+        start=start,
+        end=end,
+        text=ct.text[start:end],
+        cstart=a,
+        cend=b,
+        title=_display(body),
+        key=title_key(body),
+        parent=parent,
+        issuer_before=issuer,
+        category=category,
+    )
+
+
+def _display(body: str) -> str:
+    # ASCII angle brackets come from &lt;/&gt; in web pages; keep as written.
+    return body

@@ -1,0 +1,226 @@
+"""Budget disclosure structure: header, projects, sections and project fields.
+
+A disclosure (``澄江市医疗保障局2022年预算重点领域财政项目文本公开``) lists
+projects (``项目1.``, ``项目 1.``, ``项目一``, ``（一）``), each with numbered
+sections (一、项目名称 … 八、项目实施成效).  Parsing works on the cleaned view
+of :mod:`extractors.text`, so PDF line breaks, padded digits and page-number
+lines do not matter, and tolerates damaged headings (``三、目实施单位``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractors.normalize import parse_numeral
+from extractors.text import CleanText
+
+__all__ = ["Section", "Project", "Disclosure", "parse_disclosure", "SECTION_NAMES", "canonical_section"]
+
+# The eight sections of a project, in order, with the variants real texts use.
+SECTION_NAMES: dict[str, tuple[str, ...]] = {
+    "项目名称": ("项目名称",),
+    "立项依据": ("立项依据", "项目立项依据", "政策依据", "设立依据"),
+    "项目实施单位": ("项目实施单位", "实施单位", "实施主体", "项目实施主体", "项目单位"),
+    "项目基本概况": ("项目基本概况", "基本概况", "项目概况", "项目基本情况"),
+    "项目实施内容": ("项目实施内容", "实施内容", "项目内容", "主要内容"),
+    "资金安排情况": ("资金安排情况", "资金安排", "年度预算安排", "预算安排", "资金安排使用情况", "资金测算依据"),
+    "项目实施计划": ("项目实施计划", "实施计划", "实施周期", "项目实施周期", "实施方案"),
+    "项目实施成效": ("项目实施成效", "实施成效", "绩效目标", "绩效目标和指标", "预期效益", "项目绩效目标"),
+}
+_CN = "一二三四五六七八九十"
+_SECTION_HEAD = re.compile(rf"(?:[{_CN}]{{1,2}}、|[（(][{_CN}]{{1,2}}[）)]|\d{{1,2}}[）)、.．])(?P<name>[\u4e00-\u9fff]{{2,10}})")
+_PROJECT_HEAD = re.compile(rf"项目(?P<no>\d{{1,3}}|[{_CN}]{{1,3}})(?:[.．、:：]|(?=[{_CN}]、))")
+_HEADER = re.compile(
+    r"(?P<issuer>[\u4e00-\u9fff（）()]{2,40}?)(?P<year>(?:19|20)\d{2})年度?"
+    r"(?P<kind>(?:部门)?预算重点领域财政项目文本公开|预算重点领域项目文本公开|(?:部门)?预算项目文本公开|重点项目预算公开|部门预算(?:公开)?|项目支出预算公开)"
+)
+_AMOUNT_TOTAL = re.compile(r"(?<![两二三四五六七八九十\d]项)(?<!小)(?:合计|总计|共计|总额|总金额)(?:资金|金额)?[为:：]?(?P<v>\d+(?:\.\d+)?)万元")
+_AMOUNT_PLANNED = re.compile(r"(?:本项目|项目)(?:计划)?(?:安排|申请|预算)(?:资金|经费|金额)?[为:：]?(?P<v>\d+(?:\.\d+)?)万元")
+_PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[至到—\-~～](\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section of a project; ``name`` is canonical (立项依据)."""
+
+    name: str
+    heading: str  # as written, cleaned (三、目实施单位)
+    cstart: int  # cleaned start of the heading
+    cbody: int  # cleaned start of the body
+    cend: int  # cleaned end (exclusive)
+
+
+@dataclass(frozen=True)
+class Project:
+    no: int
+    name: str
+    unit: str | None
+    amount_wan: Decimal | None
+    period: tuple[str, str] | None
+    cstart: int
+    cend: int
+    sections: tuple[Section, ...] = ()
+
+    def section_at(self, cpos: int) -> Section | None:
+        for s in self.sections:
+            if s.cstart <= cpos < s.cend:
+                return s
+        return None
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    issuer: str
+    year: int
+    title: str
+    projects: tuple[Project, ...] = field(default_factory=tuple)
+
+    def project_at(self, cpos: int) -> Project | None:
+        for p in self.projects:
+            if p.cstart <= cpos < p.cend:
+                return p
+        return None
+
+
+def canonical_section(heading_name: str) -> str | None:
+    """Canonical section name for a heading as written, tolerating damage
+    (``目实施单位`` → ``项目实施单位``)."""
+    canon, score = _section_score(heading_name.rstrip("：:。"))
+    return canon if score >= 0.8 else None
+
+
+def _section_score(name: str) -> tuple[str | None, float]:
+    best, score = None, 0.0
+    for canon, variants in SECTION_NAMES.items():
+        if name in variants:
+            return canon, 1.0
+        for v in variants:
+            r = _similarity(name, v)
+            if r > score:
+                best, score = canon, r
+    return best, score
+
+
+def _similarity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def parse_header(ct: CleanText) -> tuple[str, int, str] | None:
+    """(issuer, budget year, title) from the header, or None if the text does not
+    start like a budget disclosure."""
+    head = ct.clean[:200]
+    m = _HEADER.search(head)
+    if m is None:
+        return None
+    issuer = m.group("issuer")
+    # The header is the first thing on the page: no sentence before it.
+    if re.search(r"[。；]", head[: m.start()]):
+        return None
+    return issuer, int(m.group("year")), m.group(0)
+
+
+def parse_disclosure(ct: CleanText) -> Disclosure | None:
+    """The disclosure structure of a text, or None when it is not a disclosure."""
+    header = parse_header(ct)
+    if header is None:
+        return None
+    issuer, year, title = header
+    s = ct.clean
+    heads = [h for h in _section_heads(ct)]
+    # A project starts at each 项目名称 section (extended back to its 项目N. line).
+    name_heads = [h for h in heads if h[0] == "项目名称"]
+    proj_lines = [(m.start(), m) for m in _PROJECT_HEAD.finditer(s) if ct.line_start(m.start())]
+    projects: list[Project] = []
+    starts: list[tuple[int, int | None]] = []
+    for k, h in enumerate(name_heads):
+        prev_end = name_heads[k - 1][1] if k else 0
+        no = None
+        start = h[1]
+        for pos, m in proj_lines:
+            if prev_end <= pos < h[1]:
+                start, no = pos, parse_numeral(m.group("no"))
+        starts.append((start, no))
+    for k, (start, no) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(s)
+        secs = [h for h in heads if start <= h[1] < end]
+        sections = []
+        for j, (canon, hs, hb, heading) in enumerate(secs):
+            se = secs[j + 1][1] if j + 1 < len(secs) else end
+            sections.append(Section(name=canon, heading=heading, cstart=hs, cbody=hb, cend=se))
+        body = {sec.name: s[sec.cbody:sec.cend] for sec in reversed(sections)}
+        name = _first_sentence(body.get("项目名称", ""))
+        unit = _first_sentence(body.get("项目实施单位", "")) or None
+        projects.append(
+            Project(
+                no=no if no is not None else k + 1,
+                name=name,
+                unit=unit,
+                amount_wan=_amount(body.get("资金安排情况", "")),
+                period=_period(body.get("项目实施计划", "") or body.get("项目实施内容", "")),
+                cstart=start,
+                cend=end,
+                sections=tuple(sections),
+            )
+        )
+    return Disclosure(issuer=issuer, year=year, title=title, projects=tuple(projects))
+
+
+def _section_heads(ct: CleanText) -> list[tuple[str, int, int, str]]:
+    """(canonical name, heading start, body start, heading text) for every section heading."""
+    out = []
+    s = ct.clean
+    for m in _SECTION_HEAD.finditer(s):
+        if not ct.line_start(m.start()):
+            continue
+        _, line_end = ct.line_bounds(m.start())
+        canon, used = _match_heading(s[m.start("name"):min(line_end, m.start("name") + 12)])
+        if canon is None:
+            continue
+        body = m.start("name") + used
+        if body < len(s) and s[body] in "：:":
+            body += 1
+        out.append((canon, m.start(), body, s[m.start():body]))
+    return out
+
+
+def _match_heading(raw: str) -> tuple[str | None, int]:
+    """Canonical section name for the start of ``raw`` and how many characters it spans:
+    the whole line when it is a heading of its own, else the best-matching prefix."""
+    raw = raw.rstrip("：:。")
+    canon, score = _section_score(raw)
+    if score >= 0.8:
+        return canon, len(raw)
+    best: tuple[str | None, int, float] = (None, 0, 0.0)
+    for n in range(2, min(len(raw), 10) + 1):
+        c, sc = _section_score(raw[:n])
+        if sc > best[2] or (sc == best[2] and sc == 1.0):
+            best = (c, n, sc)
+    return (best[0], best[1]) if best[2] >= 0.8 else (None, 0)
+
+
+def _first_sentence(body: str) -> str:
+    body = body.strip()
+    m = re.match(r"[^。；\n]*", body)
+    return (m.group(0) if m else body).strip("：: ")
+
+
+def _amount(body: str) -> Decimal | None:
+    totals = list(_AMOUNT_TOTAL.finditer(body))
+    if totals:
+        return Decimal(totals[-1].group("v"))
+    planned = _AMOUNT_PLANNED.search(body)
+    if planned:
+        return Decimal(planned.group("v"))
+    return None
+
+
+def _period(body: str) -> tuple[str, str] | None:
+    m = _PERIOD.search(body)
+    if not m:
+        return None
+    y1, m1, d1, y2, m2, d2 = (int(x) for x in m.groups())
+    return f"{y1:04d}-{m1:02d}-{d1:02d}", f"{y2:04d}-{m2:02d}-{d2:02d}"

@@ -1,0 +1,424 @@
+"""RDF export on standard vocabularies (ELI, CiTO, Web Annotation, PROV, DCTERMS).
+
+The writer streams: every named graph is produced as sorted N-Quads lines on
+its own, so building RDF for a corpus never needs every triple in one rdflib
+Graph.  TriG and Turtle are written from those lines by pyoxigraph's
+serialisers; :func:`to_rdflib` loads the same quads into an rdflib Dataset for
+in-process use on small corpora.
+
+Named graphs: one per source document (``graph/source/<id>``: its disclosure,
+projects, citations and the relations its text states), ``graph/corpus`` (the
+corpus-level entities: cited works and articles with their numbers, titles,
+issuers and dates; organisations; project series),
+``graph/declared`` (user-declared replacements), ``graph/inferred`` (inferred
+replacements and stale citations) and ``graph/run`` (the extraction run's
+provenance).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Citation, Corpus, ProjectYear, SourceDoc, Work
+
+__all__ = [
+    "NS",
+    "DEFAULT_BASE",
+    "PREFIXES",
+    "Iris",
+    "graph_quads",
+    "iter_graphs",
+    "nquad",
+    "literal",
+    "to_rdflib",
+]
+
+ELI = "http://data.europa.eu/eli/ontology#"
+CITO = "http://purl.org/spar/cito/"
+OA = "http://www.w3.org/ns/oa#"
+PROV = "http://www.w3.org/ns/prov#"
+DCT = "http://purl.org/dc/terms/"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+ORG = "http://www.w3.org/ns/org#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+OWL = "http://www.w3.org/2002/07/owl#"
+SH = "http://www.w3.org/ns/shacl#"
+PKG = "https://w3id.org/policykg/ns#"
+DEFAULT_BASE = "https://w3id.org/policykg/id/"
+
+NS = {
+    "eli": ELI, "cito": CITO, "oa": OA, "prov": PROV, "dcterms": DCT, "skos": SKOS, "org": ORG,
+    "foaf": FOAF, "xsd": XSD, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "pkg": PKG,
+}
+PREFIXES = dict(NS)
+
+_TYPE = RDF + "type"
+
+
+def _esc(s: str) -> str:
+    return (
+        s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    )
+
+
+def literal(value: object, datatype: str | None = None) -> str:
+    """An N-Quads literal: strings plain, int → xsd:integer, Decimal → xsd:decimal."""
+    if isinstance(value, bool):
+        return f'"{str(value).lower()}"^^<{XSD}boolean>'
+    if isinstance(value, int) and datatype is None:
+        return f'"{value}"^^<{XSD}integer>'
+    if isinstance(value, Decimal) and datatype is None:
+        return f'"{_decimal(value)}"^^<{XSD}decimal>'
+    if isinstance(value, float) and datatype is None:
+        return f'"{value!r}"^^<{XSD}decimal>'
+    s = _esc(str(value))
+    if datatype:
+        return f'"{s}"^^<{datatype}>'
+    return f'"{s}"'
+
+
+def _decimal(d: Decimal) -> str:
+    s = format(d.normalize(), "f")
+    return s if "." in s else s + ".0"
+
+
+def nquad(s: str, p: str, o: str, g: str) -> str:
+    """One N-Quads line; ``s``, ``p``, ``g`` are IRIs, ``o`` is an IRI (``<…>``) or a literal."""
+    return f"<{s}> <{p}> {o} <{g}> .\n"
+
+
+def iri(x: str) -> str:
+    return f"<{x}>"
+
+
+@dataclass(frozen=True)
+class Iris:
+    """Deterministic ASCII IRIs under a base (same key, same IRI, corpus after corpus)."""
+
+    base: str = DEFAULT_BASE
+
+    def source(self, s: SourceDoc) -> str:
+        if s.kind == "disclosure" and s.issuer and s.year:
+            from .corpus import h
+
+            return f"{self.base}disclosure/{s.year}-{h(s.issuer, s.year, s.name, n=12)}"
+        return f"{self.base}source/{s.id}"
+
+    def graph(self, s: SourceDoc) -> str:
+        return f"{self.base}graph/source/{s.id}"
+
+    def named(self, name: str) -> str:
+        return f"{self.base}graph/{name}"
+
+    def work(self, key: str) -> str:
+        from .corpus import h
+
+        return f"{self.base}work/{h(key)}"
+
+    def article(self, key: str, article: str) -> str:
+        return f"{self.work(key)}/art/{article}"
+
+    def org(self, name: str) -> str:
+        from .corpus import h
+
+        return f"{self.base}org/{h(name)}"
+
+    def series(self, key: str) -> str:
+        return f"{self.base}series/{key}"
+
+    def project(self, p: ProjectYear) -> str:
+        return f"{self.base}project/{p.year}-{p.id}"
+
+    def citation(self, c: Citation) -> str:
+        return f"{self.base}citation/{c.id}"
+
+    def candidate(self, old: str, new: str) -> str:
+        from .corpus import h
+
+        return f"{self.base}candidate/{h(old, new)}"
+
+    def stale(self, citing: str, work: str) -> str:
+        from .corpus import h
+
+        return f"{self.base}stale/{h(citing, work)}"
+
+    def run(self, run_id: str) -> str:
+        return f"{self.base}run/{run_id}"
+
+
+@dataclass
+class _Index:
+    """Per-source views of the corpus, so that writing a graph is linear."""
+
+    projects: dict
+    citations: dict
+    relations: dict
+    project_by_id: dict
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> "_Index":
+        from collections import defaultdict
+
+        projects, citations, relations = defaultdict(list), defaultdict(list), defaultdict(list)
+        for p in corpus.project_years:
+            projects[p.source].append(p)
+        for c in corpus.citations:
+            citations[c.source].append(c)
+        for r in corpus.relations:
+            relations[r.source].append(r)
+        return cls(projects, citations, relations, {p.id: p for p in corpus.project_years})
+
+
+def _source_quads(corpus: Corpus, s: SourceDoc, ir: Iris, ix: "_Index") -> list[str]:
+    g = ir.graph(s)
+    d = ir.source(s)
+    q: list[str] = []
+    add = lambda a, b, c: q.append(nquad(a, b, c, g))  # noqa: E731
+    if s.kind == "disclosure":
+        add(d, _TYPE, iri(PKG + "BudgetDisclosure"))
+        add(d, PKG + "budgetYear", literal(s.year))
+        if s.issuer:
+            add(d, DCT + "publisher", iri(ir.org(s.issuer)))
+    else:
+        add(d, _TYPE, iri(PKG + "SourceDocument"))
+        if s.own_work:
+            add(d, PKG + "isTextOf", iri(ir.work(s.own_work)))
+    if s.title:
+        add(d, DCT + "title", literal(s.title))
+    add(d, DCT + "source", literal(s.name))
+    add(d, PKG + "sha256", literal(s.sha256))
+    add(d, DCT + "format", literal(_MEDIA.get(s.format, s.format)))
+    if s.encoding:
+        add(d, PKG + "encoding", literal(s.encoding))
+    add(d, PKG + "characters", literal(len(s.text)))
+    for p in ix.projects.get(s.id, ()):
+        pi = ir.project(p)
+        add(pi, _TYPE, iri(PKG + "ProjectYear"))
+        add(pi, PKG + "ofProject", iri(ir.series(p.series)))
+        add(pi, DCT + "isPartOf", iri(d))
+        add(pi, PKG + "budgetYear", literal(p.year))
+        add(pi, PKG + "projectNumber", literal(p.no))
+        add(pi, DCT + "title", literal(p.name))
+        if p.unit:
+            add(pi, PKG + "implementedBy", iri(ir.org(p.unit)))
+        if p.amount_wan is not None:
+            add(pi, PKG + "amountWan", literal(p.amount_wan))
+        if p.period:
+            add(pi, PKG + "periodStart", literal(p.period[0], XSD + "date"))
+            add(pi, PKG + "periodEnd", literal(p.period[1], XSD + "date"))
+    for c in ix.citations.get(s.id, ()):
+        ci = ir.citation(c)
+        citing = ir.project(ix.project_by_id[c.citing]) if c.citing != s.id else d
+        cited = ir.article(c.work, c.article) if c.article else ir.work(c.work)
+        rel = CITO + ("citesAsAuthority" if c.as_authority else "cites")
+        add(citing, rel, iri(cited))
+        add(ci, _TYPE, iri(CITO + "Citation"))
+        add(ci, _TYPE, iri(OA + "Annotation"))
+        add(ci, CITO + "hasCitingEntity", iri(citing))
+        add(ci, CITO + "hasCitedEntity", iri(cited))
+        add(ci, CITO + "hasCitationCharacterization", iri(rel))
+        add(ci, OA + "motivatedBy", iri(OA + "identifying"))
+        add(ci, PKG + "mentionKind", literal(c.kind))
+        add(ci, PKG + "matchedBy", literal(c.matched_by))
+        if c.section:
+            add(ci, PKG + "section", literal(c.section))
+        if c.paragraph:
+            add(ci, PKG + "paragraph", literal(c.paragraph))
+        if c.item:
+            add(ci, PKG + "item", literal(c.item))
+        if c.via:
+            add(ci, PKG + "resolvedVia", literal(c.via))
+        t = ci + "/target"
+        add(ci, OA + "hasTarget", iri(t))
+        add(t, _TYPE, iri(OA + "SpecificResource"))
+        add(t, OA + "hasSource", iri(d))
+        add(t, OA + "hasSelector", iri(ci + "/position"))
+        add(t, OA + "hasSelector", iri(ci + "/quote"))
+        add(ci + "/position", _TYPE, iri(OA + "TextPositionSelector"))
+        add(ci + "/position", OA + "start", literal(c.start, XSD + "nonNegativeInteger"))
+        add(ci + "/position", OA + "end", literal(c.end, XSD + "nonNegativeInteger"))
+        add(ci + "/quote", _TYPE, iri(OA + "TextQuoteSelector"))
+        add(ci + "/quote", OA + "exact", literal(c.exact))
+        add(ci + "/quote", OA + "prefix", literal(c.prefix))
+        add(ci + "/quote", OA + "suffix", literal(c.suffix))
+    for r in ix.relations.get(s.id, ()):
+        if r.origin != "stated":
+            continue
+        a, b = ir.work(r.subject), ir.work(r.object)
+        if r.kind == "promulgates":
+            add(a, PKG + "promulgates", iri(b))
+        elif r.kind == "forwards":
+            add(a, PKG + "forwards", iri(b))
+        elif r.kind == "repeals":
+            add(a, ELI + "repeals", iri(b))
+            add(b, ELI + "repealed_by", iri(a))
+    return q
+
+
+_MEDIA = {"txt": "text/plain", "pdf": "application/pdf", "html": "text/html",
+          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def _corpus_quads(corpus: Corpus, ir: Iris) -> list[str]:
+    g = ir.named("corpus")
+    q: list[str] = []
+    add = lambda a, b, c: q.append(nquad(a, b, c, g))  # noqa: E731
+    for w in corpus.works.values():
+        wi = ir.work(w.key)
+        add(wi, _TYPE, iri(ELI + "LegalResource"))
+        add(wi, RDFS + "label", literal(w.label))
+        if w.number:
+            add(wi, ELI + "id_local", literal(w.number))
+            add(wi, PKG + "numberForm", literal(w.number_form or "bracketed"))
+        if w.serial:
+            add(wi, ELI + "number", literal(str(w.serial)))
+        if w.issuer_code:
+            add(wi, PKG + "issuerCode", literal(w.issuer_code))
+        if w.doc_year:
+            add(wi, PKG + "docYear", literal(w.doc_year))
+        if w.title:
+            add(wi, DCT + "title", literal(w.title))
+        for t in sorted(w.titles):
+            if t != w.title:
+                add(wi, SKOS + "altLabel", literal(t))
+        for name in w.issuers:
+            add(wi, ELI + "passed_by", iri(ir.org(name)))
+        if w.level:
+            add(wi, PKG + "issuerLevel", literal(w.level))
+        if w.adopted:
+            add(wi, ELI + "date_document", literal(w.adopted, XSD + "date"))
+        if w.in_force:
+            add(wi, ELI + "first_date_entry_in_force", literal(w.in_force, XSD + "date"))
+        if w.no_longer_in_force:
+            add(wi, ELI + "date_no_longer_in_force", literal(w.no_longer_in_force, XSD + "date"))
+        for a in sorted(w.articles, key=_article_sort):
+            ai = ir.article(w.key, a)
+            add(ai, _TYPE, iri(ELI + "LegalResourceSubdivision"))
+            add(ai, ELI + "is_part_of", iri(wi))
+            add(wi, ELI + "has_part", iri(ai))
+            add(ai, ELI + "number", literal(a))
+            add(ai, RDFS + "label", literal(f"{w.title or w.label}第{a}条"))
+    for se in corpus.series.values():
+        si = ir.series(se.key)
+        add(si, _TYPE, iri(PKG + "ProjectSeries"))
+        add(si, DCT + "title", literal(se.name))
+        add(si, DCT + "publisher", iri(ir.org(se.issuer)))
+    for o in corpus.orgs.values():
+        oi = ir.org(o.name)
+        add(oi, _TYPE, iri(ORG + "Organization"))
+        add(oi, SKOS + "prefLabel", literal(o.name))
+        if o.level:
+            add(oi, PKG + "adminLevel", literal(o.level))
+    return q
+
+
+def _article_sort(a: str) -> tuple[int, ...]:
+    return tuple(int(x) if x.isdigit() else 0 for x in a.split("-"))
+
+
+def _relation_quads(corpus: Corpus, ir: Iris, origin: str, graph: str) -> list[str]:
+    g = ir.named(graph)
+    q: list[str] = []
+    add = lambda a, b, c: q.append(nquad(a, b, c, g))  # noqa: E731
+    for r in corpus.relations:
+        if r.origin != origin:
+            continue
+        new, old = ir.work(r.subject), ir.work(r.object)
+        if r.kind == "repeals":
+            add(new, ELI + "repeals", iri(old))
+            add(old, ELI + "repealed_by", iri(new))
+            if r.evidence:
+                st = ir.candidate(r.object, r.subject)
+                add(st, _TYPE, iri(PKG + "DeclaredReplacement"))
+                add(st, PKG + "oldWork", iri(old))
+                add(st, PKG + "newWork", iri(new))
+                add(st, PKG + "evidence", literal(r.evidence))
+        elif r.kind == "replaces":
+            add(new, DCT + "replaces", iri(old))
+            ci = ir.candidate(r.object, r.subject)
+            add(ci, _TYPE, iri(PKG + "ReplacementCandidate"))
+            add(ci, PKG + "oldWork", iri(old))
+            add(ci, PKG + "newWork", iri(new))
+            add(ci, PKG + "confidence", literal(Decimal(str(round(r.confidence, 3)))))
+            if r.evidence:
+                add(ci, PKG + "evidence", literal(r.evidence))
+            if r.in_force:
+                add(ci, PKG + "inForce", literal(r.in_force, XSD + "date"))
+            for cid in r.citations:
+                add(ci, PROV + "wasDerivedFrom", iri(f"{ir.base}citation/{cid}"))
+    return q
+
+
+def _stale_quads(corpus: Corpus, ir: Iris, stale: Iterable[dict]) -> list[str]:
+    g = ir.named("inferred")
+    q: list[str] = []
+    add = lambda a, b, c: q.append(nquad(a, b, c, g))  # noqa: E731
+    for st in stale:
+        si = ir.stale(st["citing"], st["work"])
+        add(si, _TYPE, iri(PKG + "StaleCitation"))
+        add(si, PKG + "citingEntity", iri(st["citing_iri"]))
+        add(si, PKG + "citedWork", iri(ir.work(st["work"])))
+        add(si, PKG + "reason", literal(st["reason"]))
+        add(si, PKG + "budgetYear", literal(st["year"]))
+        if st.get("replacement"):
+            add(si, PKG + "replacement", iri(ir.work(st["replacement"])))
+    return q
+
+
+def iter_graphs(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable[dict] = ()) -> Iterator[tuple[str, list[str]]]:
+    """(graph IRI, sorted unique N-Quads lines) for every named graph except the run's."""
+    ir = ir or Iris()
+    ix = _Index.of(corpus)
+    for s in sorted(corpus.sources, key=lambda s: s.id):
+        yield ir.graph(s), sorted(set(_source_quads(corpus, s, ir, ix)))
+    yield ir.named("corpus"), sorted(set(_corpus_quads(corpus, ir)))
+    yield ir.named("declared"), sorted(set(_relation_quads(corpus, ir, "declared", "declared")))
+    inferred = _relation_quads(corpus, ir, "inferred", "inferred") + _stale_quads(corpus, ir, stale)
+    yield ir.named("inferred"), sorted(set(inferred))
+
+
+def run_quads(corpus: Corpus, ir: Iris, *, run_id: str, started: str, ended: str, version: str,
+              inputs: Iterable[str] = ()) -> list[str]:
+    """The extraction run's provenance (the only graph that differs between two builds)."""
+    g = ir.named("run")
+    r = ir.run(run_id)
+    q = [
+        nquad(r, _TYPE, iri(PROV + "Activity"), g),
+        nquad(r, RDFS + "label", literal(f"policykg build {run_id}"), g),
+        nquad(r, PROV + "startedAtTime", literal(started, XSD + "dateTime"), g),
+        nquad(r, PROV + "endedAtTime", literal(ended, XSD + "dateTime"), g),
+        nquad(r, PKG + "toolVersion", literal(version), g),
+        nquad(r, PROV + "wasAssociatedWith", iri(PKG + "policykg"), g),
+    ]
+    for s in sorted(corpus.sources, key=lambda s: s.id):
+        q.append(nquad(r, PROV + "used", iri(ir.source(s)), g))
+        q.append(nquad(ir.graph(s), PROV + "wasGeneratedBy", iri(r), g))
+    for name in ("corpus", "declared", "inferred"):
+        q.append(nquad(ir.named(name), PROV + "wasGeneratedBy", iri(r), g))
+    for i in inputs:
+        q.append(nquad(r, PKG + "input", literal(i), g))
+    return sorted(set(q))
+
+
+def graph_quads(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable[dict] = ()) -> list[str]:
+    """All N-Quads lines of the corpus (without the run graph), graph by graph."""
+    out: list[str] = []
+    for _, lines in iter_graphs(corpus, ir, stale=stale):
+        out.extend(lines)
+    return out
+
+
+def to_rdflib(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable[dict] = ()):
+    """An rdflib Dataset of the corpus (for in-process use on small corpora)."""
+    import rdflib
+
+    ds = rdflib.Dataset()
+    ds.parse(data="".join(graph_quads(corpus, ir, stale=stale)), format="nquads")
+    for prefix, ns in NS.items():
+        ds.bind(prefix, ns)
+    return ds

@@ -1,0 +1,265 @@
+"""Table-driven tests of every citation form, positive and negative: (text, expected)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract
+from extractors.articles import ARTICLE_PATTERNS
+from extractors.numbers import NUMBER_PATTERNS
+from extractors.titles import TITLE_EXCLUSIONS, classify_title
+
+
+def numbers(text: str) -> list[str]:
+    return [n.number for n in extract(text).numbers]
+
+
+def titles(text: str) -> list[str]:
+    return [t.title for t in extract(text).cited_titles]
+
+
+def articles(text: str) -> list[tuple[str | None, str]]:
+    return [(a.law, a.article) for a in extract(text).cited_articles]
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(p.title.title, p.number.number) for p in extract(text).pairs]
+
+
+# --------------------------------------------------------------- numbers
+
+NUMBER_CASES = [
+    # brackets of every kind around the year
+    ("云医保〔2019〕45号", ["云医保〔2019〕45号"]),
+    ("云医保[2019]45号", ["云医保〔2019〕45号"]),
+    ("云医保［2019］45号", ["云医保〔2019〕45号"]),
+    ("云医保【2019】45号", ["云医保〔2019〕45号"]),
+    ("云医保（2019）45号", ["云医保〔2019〕45号"]),
+    ("云医保(2019)45号", ["云医保〔2019〕45号"]),
+    ("云医保〖2019〗45号", ["云医保〔2019〕45号"]),
+    ("国能综通煤炭﹝2021﹞59号", ["国能综通煤炭〔2021〕59号"]),
+    # spaces and line breaks anywhere inside, even inside the issuer code
+    ("（澄\n\n政办发〔2020〕38号）", ["澄政办发〔2020〕38号"]),
+    ("（玉政\n办发〔2019〕14号）", ["玉政办发〔2019〕14号"]),
+    ("云医保 〔 2019 〕 45 号", ["云医保〔2019〕45号"]),
+    # optional 第, leading zeros, full-width digits, a stray bracket
+    ("国发〔2019〕第012号", ["国发〔2019〕12号"]),
+    ("国办发〔２０２０〕１２号", ["国办发〔2020〕12号"]),
+    ("（国市监竞争[2019]150）号）", ["国市监竞争〔2019〕150号"]),
+    # the left edge of the issuer code
+    ("根据云医保〔2019〕45号文件", ["云医保〔2019〕45号"]),
+    ("依据玉政办发〔2019〕14号", ["玉政办发〔2019〕14号"]),
+    ("贯彻落实国发〔2019〕5号文件精神", ["国发〔2019〕5号"]),
+    ("省政府办公厅印发的赣府厅发〔2019〕22号和国办发〔2020〕12号", ["赣府厅发〔2019〕22号", "国办发〔2020〕12号"]),
+    ("关于审理行政赔偿案件若干问题的规定\n\n法释〔2022〕10号", ["法释〔2022〕10号"]),
+    ("北京市环境污染防治目标和对策的批复国函〔1999〕134号", ["国函〔1999〕134号"]),
+    # announcements and orders keep their form with Arabic digits
+    ("玉溪市人民政府公告第 49 号", ["玉溪市人民政府公告第49号"]),
+    ("根据玉溪市人民政府公告第49号《", ["玉溪市人民政府公告第49号"]),
+    ("国务院令第735号", ["国务院令第735号"]),
+    ("中华人民共和国主席令第二十五号", ["中华人民共和国主席令第25号"]),
+    ("国家税务总局公告2021年第5号", ["国家税务总局公告2021年第5号"]),
+    ("省政府第145号令", ["省政府第145号令"]),
+    ("按照总局2号令规定时间完成", ["总局2号令"]),
+    ("中华人民共和国国务院令\r\n\r\n\u00a0第\u3000559\u3000号", ["中华人民共和国国务院令第559号"]),
+    ("2017年11月22日 中华人民共和国国务院令第692号", ["中华人民共和国国务院令第692号"]),
+    ("2000年10月31日原中华人民共和国国家发展计划委员会令第8号发布", ["中华人民共和国国家发展计划委员会令第8号"]),
+    ("１９９８年２月１０日省人民政府令第６６号发布", ["省人民政府令第66号"]),
+    ("宁波市第十三届人民代表大会常务委员会公告第33号", ["宁波市第十三届人民代表大会常务委员会公告第33号"]),
+    ("工业和信息化部公告2019年第5号", ["工业和信息化部公告2019年第5号"]),
+    # not document numbers
+    ("（2019）京01民终1号", []),
+    ("按照GB/T 9704-2012执行", []),
+    ("〔 〕号", []),
+    ("〔2019〕号", []),
+    ("2019年12月31日", []),
+    ("安排资金990万元，占比12.5%", []),
+    ("电话：0877-6012345", []),
+    ("第232号", []),
+    ("省人民政府第66次常务会议", []),
+    ("玉溪市人民政府专题会议纪要第132期", []),
+    ("受理编号：〔2019〕001号", []),
+    ("总计〔1800〕5号", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", NUMBER_CASES)
+def test_numbers(text, expected):
+    assert numbers(text) == expected
+
+
+@pytest.mark.parametrize("name", list(NUMBER_PATTERNS))
+def test_number_pattern_examples(name):
+    for text, expected in NUMBER_PATTERNS[name]["examples"]:
+        assert expected in numbers(text), (name, text)
+
+
+def test_number_spans_are_exact():
+    text = "依据《澄江市人民政府办\n\n公室关于印发澄江市 2020 年城乡医疗救助实施细则》（澄\n\n政办发〔2020〕38号）文件。"
+    ex = extract(text)
+    (n,) = ex.numbers
+    assert n.text == "澄\n\n政办发〔2020〕38号"
+    assert text[n.start:n.end] == n.text
+
+
+# --------------------------------------------------------------- titles
+
+TITLE_CASES = [
+    ("依据《云南省医疗保障局关于进一步做好云南省城乡医疗救助工作的通知》", ["云南省医疗保障局关于进一步做好云南省城乡医疗救助工作的通知"]),
+    # nested titles give the outer and the inner title
+    ("《云南省医疗保障局 云南省财政厅关于印发<云南省欺诈骗取医疗保障基金行为举报奖励实施细则（试行）>的通知》",
+     ["云南省医疗保障局云南省财政厅关于印发<云南省欺诈骗取医疗保障基金行为举报奖励实施细则（试行）>的通知",
+      "云南省欺诈骗取医疗保障基金行为举报奖励实施细则（试行）"]),
+    ("《国务院关于修改〈建设项目环境保护管理条例〉的决定》", ["国务院关于修改〈建设项目环境保护管理条例〉的决定", "建设项目环境保护管理条例"]),
+    ("《山东省实施《中华人民共和国道路交通安全法》办法》", ["山东省实施《中华人民共和国道路交通安全法》办法", "中华人民共和国道路交通安全法"]),
+    # spanning line breaks
+    ("《玉溪市\n\n医疗保障局关于转发进一步做好云南省城乡医疗救助工作\n\n的通知》", ["玉溪市医疗保障局关于转发进一步做好云南省城乡医疗救助工作的通知"]),
+    # back to back
+    ("《中华人民共和国价格法》《价格违法行为行政处罚规定》", ["中华人民共和国价格法", "价格违法行为行政处罚规定"]),
+    # an unclosed 《 never swallows the rest
+    ("《未闭合的标题 后面还有很多文字。依据《真正的标题》办理", ["真正的标题"]),
+    ("《" + "很长" * 200, []),
+    # aliases: the short name is not a title of its own
+    ("根据《中华人民共和国反间谍法》(以下简称《反间谍法》)，依据《反间谍法》第八条", ["中华人民共和国反间谍法"]),
+    ("原则同意《鹰潭港总体规划》（以下简称《规划》）。《规划》实施", ["鹰潭港总体规划"]),
+    # not policy documents
+    ("持有《药品经营许可证》《继续盘问审批表》《温州日报》《行政处罚告知书》《收支预算总表》", []),
+    ("有本《办法》第二十条规定行为之一", []),
+    ("国务院《医疗事故处理条例》", ["医疗事故处理条例"]),
+    # a tax schedule annexed to a law is a title
+    ("环境保护税法所附《环境保护税税目税额表》", ["环境保护税税目税额表"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLE_CASES)
+def test_titles(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize("category,suffixes,examples", TITLE_EXCLUSIONS)
+def test_title_exclusion_examples(category, suffixes, examples):
+    for e in examples:
+        assert classify_title(e) == category
+
+
+def test_issuer_before_title():
+    ex = extract("按照财政部《地方预决算公开操作规程》执行；根据玉溪市人民政府文件《玉溪市城乡居民医疗保险管理实施办法》")
+    assert [t.issuer_before for t in ex.cited_titles] == ["财政部", "玉溪市人民政府"]
+
+
+# --------------------------------------------------------------- articles
+
+ARTICLE_CASES = [
+    ("《中华人民共和国保险法》第七十七条", [("中华人民共和国保险法", "77")]),
+    ("《中华人民共和国保险法》第77条", [("中华人民共和国保险法", "77")]),
+    ("《中华人民共和国刑法》第三百零七条之一", [("中华人民共和国刑法", "307-1")]),
+    ("《中华人民共和国保险法》第七十七条、第七十八条", [("中华人民共和国保险法", "77"), ("中华人民共和国保险法", "78")]),
+    ("《中华人民共和国保险法》第七十七条至第七十九条",
+     [("中华人民共和国保险法", "77"), ("中华人民共和国保险法", "78"), ("中华人民共和国保险法", "79")]),
+    ("《中华人民共和国保险法》第七十七、七十八条", [("中华人民共和国保险法", "77"), ("中华人民共和国保险法", "78")]),
+    # a bare article continues the chain, even split over a line break
+    ("根据《中华人民共和国保险法》第七十七条市级以上人民政府应当监督检查。第七十\n\n八条 财政部门实施监督。第七十九条 社会保险行政部门进行监督检查。",
+     [("中华人民共和国保险法", "77"), ("中华人民共和国保险法", "78"), ("中华人民共和国保险法", "79")]),
+    ("《中华人民共和国劳动合同法》第四十四条第一项、第四项、第五项规定；第三十九条、第四十条规定",
+     [("中华人民共和国劳动合同法", "44"), ("中华人民共和国劳动合同法", "39"), ("中华人民共和国劳动合同法", "40")]),
+    # aliases outside 《》 and a law switch in one sentence
+    ("根据《中华人民共和国行政诉讼法》（以下简称行政诉讼法）《中华人民共和国国家赔偿法》（以下简称国家赔偿法）等法律规定。"
+     "依据行政诉讼法第一条、第十二条第一款第十二项和国家赔偿法第二条规定",
+     [("中华人民共和国行政诉讼法", "1"), ("中华人民共和国行政诉讼法", "12"), ("中华人民共和国国家赔偿法", "2")]),
+    # a law named without its 中华人民共和国 prefix
+    ("根据《中华人民共和国社会保险法》。依照社会保险法第八十六条处罚", [("中华人民共和国社会保险法", "86")]),
+    # self-references and own headings are not citations
+    ("依照本办法第十三条、第十四条的规定", []),
+    ("有本《办法》第二十条、第二十一条规定行为之一", []),
+    ("第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全省。", []),
+    # another reference, a self-reference or a heading breaks the chain
+    ("依照《中华人民共和国道路交通安全法》第九十五条的规定予以扣留。\n\n违反本条例第三十三条、第三十四条规定的，处罚款。",
+     [("中华人民共和国道路交通安全法", "95")]),
+    ("第十九条 不得虚假标价。\n依照《中华人民共和国价格法》处罚。\n第二十一条 有下列情形之一的，不属于第十九条规定的价格欺诈行为",
+     []),
+    ("根据《中华人民共和国保险法》第七十七条。\n三、项目实施单位\n第七十八条 不是引用", [("中华人民共和国保险法", "77")]),
+    # the document's own headings, even right after a quoted law article
+    ("第十七条　环境保护税法第十七条所称排放地。第十八条　纳税人跨区域排放。",
+     []),
+    # amending decisions: every article of the items belongs to the amended law
+    ("国务院决定对《建设项目环境保护管理条例》作如下修改：一、删去第六条。二、依照《中华人民共和国环境影响评价法》的规定处罚。"
+     "三、增加一条，作为第二十二条。本决定自2017年10月1日起施行。",
+     [("建设项目环境保护管理条例", "6"), ("建设项目环境保护管理条例", "22")]),
+    # not articles
+    ("第一章 总则 第二节 一般规定", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ARTICLE_CASES)
+def test_articles(text, expected):
+    assert articles(text) == expected
+
+
+def test_article_subfields():
+    (a,) = extract("《中华人民共和国刑法》第三百零七条之一第二款第三项").cited_articles
+    assert (a.article, a.paragraph, a.item) == ("307-1", "2", "3")
+
+
+@pytest.mark.parametrize("name", list(ARTICLE_PATTERNS))
+def test_article_pattern_examples(name):
+    for text, expected in ARTICLE_PATTERNS[name]["examples"]:
+        got = [a.article for a in extract("《某法》" + text).cited_articles]
+        assert got == expected, (name, text)
+
+
+# --------------------------------------------------------------- pairs
+
+PAIR_CASES = [
+    ("《云南省医疗保障局关于进一步做好云南省城乡医疗救助工作的通知》（云医保〔2019〕128号）",
+     [("云南省医疗保障局关于进一步做好云南省城乡医疗救助工作的通知", "云医保〔2019〕128号")]),
+    ("《关于转发做好2020年城乡居民基本医疗保障工作的通知》云医保〔2020〕107号文件",
+     [("关于转发做好2020年城乡居民基本医疗保障工作的通知", "云医保〔2020〕107号")]),
+    ("根据玉溪市人民政府公告第 49 号《玉溪市城乡居民基本医疗保险实施办法》已经通过",
+     [("玉溪市城乡居民基本医疗保险实施办法", "玉溪市人民政府公告第49号")]),
+    ("根据玉溪市人民政府文件《玉溪市城乡居民医疗保险管理实施办法》（玉政规〔2021〕4号）已经",
+     [("玉溪市城乡居民医疗保险管理实施办法", "玉政规〔2021〕4号")]),
+    ("《关于修改北京市环境污染防治目标和对策及有关问题的请示》 (京政文〔1999〕56号)收悉",
+     [("关于修改北京市环境污染防治目标和对策及有关问题的请示", "京政文〔1999〕56号")]),
+    ("原中华人民共和国国家发展计划委员会令第8号发布的《关于商品和服务实行明码标价的规定》同时废止",
+     [("关于商品和服务实行明码标价的规定", "中华人民共和国国家发展计划委员会令第8号")]),
+    ("中华人民共和国国务院令第693号\n\n现公布《中华人民共和国环境保护税法实施条例》，自2018年1月1日起施行。",
+     [("中华人民共和国环境保护税法实施条例", "中华人民共和国国务院令第693号")]),
+    ("废止《江西省著名商标认定和保护办法》（2007年9月13日江西省人民政府令第161号公布）。",
+     [("江西省著名商标认定和保护办法", "江西省人民政府令第161号")]),
+    ("省人民政府令第６６号发布、２００４年６月３０日省人民政府令第１３４号修正的《江西省暂住人口管理办法》同时废止",
+     [("江西省暂住人口管理办法", "省人民政府令第66号")]),
+    ("《A办法》（以下简称《办法》，国发〔2019〕1号）", [("A办法", "国发〔2019〕1号")]),
+    # a number that belongs to nothing
+    ("按照国发〔2019〕5号文件精神，依据《某某办法》执行", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PAIR_CASES)
+def test_pairs(text, expected):
+    assert pairs(text) == expected
+
+
+# --------------------------------------------------------------- statements
+
+def test_repeal_statements():
+    ex = extract("本办法自2022年1月1日起施行，《玉溪市城乡居民基本医疗保险实施办法》（玉溪市人民政府公告第49号）同时废止。")
+    (r,) = ex.repeals
+    assert r.old_number.number == "玉溪市人民政府公告第49号"
+    assert r.kind == "repeal"
+
+
+@pytest.mark.parametrize("text", [
+    "凡与本规定不一致的同时废止。",
+    "不再执行《某某办法》中关于补助标准的规定。",
+    "《实施意见》至国家有关部门宣布疫情结束之日起，自动停止执行。",
+    "制定、修改、废止、解释地方性法规。",
+    "《江西省人民政府关于废止〈江西省著名商标认定和保护办法〉的决定》已经通过。",
+])
+def test_not_repeals(text):
+    assert extract(text).repeals == ()
+
+
+def test_date_statements():
+    text = "根据玉溪市人民政府公告第 49 号《玉溪市城乡居民基本医疗保险实施办法》已经 2016年 8月 29日玉溪市人民政府第 62次常务会议讨论通过，予以公布，自 2017年 1月 1\n\n日起施行。"
+    (d,) = extract(text).dates
+    assert (d.number.number, d.adopted, d.in_force) == ("玉溪市人民政府公告第49号", "2016-08-29", "2017-01-01")
