@@ -355,13 +355,17 @@ def _relation_quads(corpus: Corpus, ir: Iris, origin: str, graph: str) -> list[s
 
 
 def _stale_quads(corpus: Corpus, ir: Iris, stale: Iterable[dict]) -> list[str]:
+    """Stale citations: dicts with ``citing`` (ProjectYear.id), ``work`` (Work.key),
+    ``reason`` (replaced | no_longer_in_force | not_yet_in_force), ``year`` and
+    optionally ``replacement`` (Work.key)."""
     g = ir.named("inferred")
+    projects = {p.id: p for p in corpus.project_years}
     q: list[str] = []
     add = lambda a, b, c: q.append(nquad(a, b, c, g))  # noqa: E731
     for st in stale:
         si = ir.stale(st["citing"], st["work"])
         add(si, _TYPE, iri(PKG + "StaleCitation"))
-        add(si, PKG + "citingEntity", iri(st["citing_iri"]))
+        add(si, PKG + "citingEntity", iri(ir.project(projects[st["citing"]])))
         add(si, PKG + "citedWork", iri(ir.work(st["work"])))
         add(si, PKG + "reason", literal(st["reason"]))
         add(si, PKG + "budgetYear", literal(st["year"]))

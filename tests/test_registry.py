@@ -127,7 +127,9 @@ def test_every_number_of_the_real_texts_is_registered(path, number):
     assert number in entry.examples
     # in the text, the longest known code that ends the run left of the bracket is the gold code
     s = _cleaned(path)
-    year_at = [m.start() for m in re.finditer(re.escape(number[len(code):number.index("〕") + 1]), s)]
+    m = EXAMPLE_RE.match(number)
+    tail = re.escape(f"〔{m.group('year')}〕{m.group('serial')}") + r"(?!\d)"
+    year_at = [x.start() for x in re.finditer(tail, s)]
     runs = [_cjk_run_left(s, i) for i in year_at]
     assert any(r.endswith(code) for r in runs), (number, runs)
     for r in runs:
