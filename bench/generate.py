@@ -1281,6 +1281,7 @@ class Renderer:
     # -- filler ----------------------------------------------------------------
     def _fill_tokens(self, tokens, unit=""):
         rng, d = self.rng, self.dept
+        rnd = rng.random
         out = []
         picks = {}
         for is_ph, text in tokens:
@@ -1293,13 +1294,13 @@ class Renderer:
                 if base in ("obj", "ppl", "act", "goal"):
                     lst = d[_VOCAB[base]]
                     used = picks.setdefault("_" + base, set())
-                    i = rng.randrange(len(lst))
+                    i = int(rnd() * len(lst))
                     while i in used and len(used) < len(lst):
                         i = (i + 1) % len(lst)
                     used.add(i)
                     v = lst[i]
                 elif base == "verb":
-                    v = rng.choice(_VERBS)
+                    v = _VERBS[int(rnd() * len(_VERBS))]
                 elif text == "field":
                     v = d["field"]
                 elif text == "area":
@@ -1307,15 +1308,15 @@ class Renderer:
                 elif text == "unit":
                     v = unit or self.b.name
                 elif text == "slogan":
-                    v = rng.choice(_SLOGANS)
+                    v = _SLOGANS[int(rnd() * len(_SLOGANS))]
                 elif text == "year":
                     v = str(self.year)
                 elif text == "n":
-                    v = str(rng.randint(300, 180000))
+                    v = str(300 + int(rnd() * 180000))
                 elif text == "p":
-                    v = str(rng.randint(85, 98))
+                    v = str(85 + int(rnd() * 14))
                 elif text == "g":
-                    v = "%d.%d" % (rng.randint(0, 8), rng.randint(1, 9))
+                    v = "%d.%d" % (int(rnd() * 9), 1 + int(rnd() * 9))
                 elif text in ("m1", "m2", "m3"):
                     m1 = rng.randint(2, 4)
                     m2 = rng.randint(m1 + 2, 8)
@@ -1328,12 +1329,12 @@ class Renderer:
         return "".join(out)
 
     def filler(self, key, target, unit="", start=""):
-        rng = self.rng
+        rnd = self.rng.random
         frames = _TOKENS[key]
         used = set()
         out = start
         while len(out) < target and len(used) < len(frames):
-            i = rng.randrange(len(frames))
+            i = int(rnd() * len(frames))
             if i in used:
                 continue
             used.add(i)
@@ -1815,15 +1816,20 @@ def _gold(world, docs, seed, cfg, gdocs):
                     if new.in_force <= (year, 1, 1):
                         stale.append({"file": d["file"], "project": p["no"], "year": year, "number": num,
                                       "replaced_by": w.replaced_by})
+    citing = {}  # number -> project keys citing it
+    for key, rec in seen_by_project.items():
+        for num in rec:
+            citing.setdefault(num, []).append(key)
     replacements = []
     for w in world.works:
         if not w.replaced_by:
             continue
         new = by_num[w.replaced_by]
         observed = False
-        for rec in seen_by_project.values():
-            a, b = rec.get(w.number), rec.get(new.number)
-            if a and b and min(a) < max(b):
+        for key in citing.get(w.number, ()):
+            rec = seen_by_project[key]
+            b = rec.get(new.number)
+            if b and min(rec[w.number]) < max(b):
                 observed = True
                 break
         replacements.append({"old": w.number, "new": new.number, "in_force": _iso(new.in_force),

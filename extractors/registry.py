@@ -310,6 +310,8 @@ def validate_data(data: Mapping[str, Any]) -> list[str]:
                 err(f"codes: example {ex!r} does not parse as {code}〔YYYY〕N号")
         if e.get("source") == "fixture" and not examples:
             err(f"codes: a fixture code needs its example: {code}")
+        if e.get("source") == "knowledge" and examples:
+            err(f"codes: a knowledge code has no examples (a seen number makes it public-text): {code}")
     for e in data.get("ambiguous_codes", []):
         code = e.get("code") or ""
         if not _CJK_ONLY.match(code):
@@ -394,7 +396,7 @@ def _more_local(a: str | None, b: str | None) -> str | None:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Registry:
     """Immutable view of the registry data.  Build it with :func:`load_registry`
     or :meth:`Registry.from_data`."""
@@ -417,6 +419,11 @@ class Registry:
     _central_bodies: tuple[str, ...]
     _branch_systems: tuple[str, ...]
     _boundary: tuple[BoundaryWord, ...]
+
+    def __repr__(self) -> str:
+        return (f"<Registry {len(self._codes)} codes (+{len(self._ambiguous)} ambiguous), "
+                f"{len(self._regions)} regions, {len(self._places)} places, {len(self._orders)} orders, "
+                f"{len(self._boundary)} boundary words>")
 
     # ------------------------------------------------------------------ construction
 
@@ -564,7 +571,8 @@ class Registry:
         the longest leading region abbreviation decides; when several regions share
         it, the character after it (政/府) decides, and failing that a single
         provincial candidate wins for a department code (吉医保 → 吉林省).  None when
-        it cannot tell.
+        it cannot tell.  A registered code whose region has no abbreviation entry
+        (中府办 → 中山市) gets a Region with ``abbr=""``.
         """
         code = _WS.sub("", code)
         known = self._codes.get(code)
