@@ -136,6 +136,7 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
             continue
         b = m.start()
         run_start = _cjk_run_left(ct, b, 20)
+        run_start = _across_space(ct, reg, run_start, b)
         run = s[run_start:b]
         if not run:
             continue
@@ -170,6 +171,35 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         )
 
 
+def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:
+    """A space inside a registered code (PDF padding: ``云 医保〔2019〕45号``) does not end it.
+
+    The run before a year bracket stops at a dropped space; it goes on across
+    that space only when the registry knows a code that needs the characters
+    before it."""
+    if run_start == 0 or ct.gap(run_start) != 1:
+        return run_start
+    left = _cjk_run_left(ct, run_start, 8)
+    known = reg.longest_known_suffix(ct.clean[left:b]) or ""
+    return b - len(known) if len(known) > b - run_start else run_start
+
+
+def _org_across_space(ct: CleanText, reg: Registry, left: int | None, end: int) -> int | None:
+    """A space inside an issuing body's name (``玉 溪市人民政府公告第49号``, ``国务 院令``)
+    does not end it: go on across it when the name is unknown as it stands (or
+    no name at all) and a known body with what precedes the space."""
+    if left is not None and reg.admin_level(ct.clean[left:end]) is not None:
+        return left
+    run_start = _cjk_run_left(ct, end, 40)
+    if run_start == 0 or ct.gap(run_start) != 1 or (left is not None and left > run_start):
+        return left
+    further = _cjk_run_left(ct, run_start, 8)
+    for k in range(run_start - 1, further - 1, -1):
+        if reg.admin_level(ct.clean[k:end]) is not None:
+            return k
+    return left
+
+
 def _stray_ok(s: str, code_start: int) -> bool:
     # A stray ）between serial and 号 only inside an opened bracket: （X〔2019〕150）号）
     return code_start > 0 and s[code_start - 1] in "（("
@@ -181,7 +211,7 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         serial = parse_numeral(m.group("serial"))
         if not serial:
             continue
-        left = org_left_edge(ct, m.start())
+        left = _org_across_space(ct, reg, org_left_edge(ct, m.start()), m.start())
         if left is None:
             continue
         issuer = s[left:m.start()]
@@ -190,16 +220,31 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         canonical = f"{issuer}{kind}{ayear}第{serial}号"
         form = "order" if kind == "令" else "announcement"
         yield _make(ct, reg, left, m.end(), canonical, form, issuer, serial, int(ayear[:4]) if ayear else None)
-    for m in _INVERTED.finditer(s):
+    for m in _inverted_orders(s):
         serial = parse_numeral(m.group("serial"))
         if not serial:
             continue
-        left = org_left_edge(ct, m.start())
+        left = _org_across_space(ct, reg, org_left_edge(ct, m.start()), m.start())
         if left is None:
             continue
         issuer = s[left:m.start()]
         canonical = f"{issuer}{m.group('di')}{serial}号令"
         yield _make(ct, reg, left, m.end(), canonical, "inverted_order", issuer, serial, None)
+
+
+def _inverted_orders(s: str) -> Iterator[re.Match]:
+    """Matches of the inverted order pattern (省政府第145号令), found from the rare
+    ``号令`` and matched in the few characters before it: the pattern starts with
+    a numeral, which a scan would try at every numeral of the text."""
+    i = s.find("号令")
+    last_end = 0
+    while i >= 0:
+        for m in _INVERTED.finditer(s, max(last_end, i - 8), i + 2):
+            if m.end() == i + 2:
+                last_end = m.end()
+                yield m
+                break
+        i = s.find("号令", i + 2)
 
 
 def _make(ct: CleanText, reg: Registry, cstart: int, cend: int, canonical: str, form: str, issuer: str, serial: int, year: int | None) -> DocumentNumber:

@@ -57,6 +57,9 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 #: Extensions picked up when expanding a directory (plus files without one).
 INPUT_EXTENSIONS = frozenset({".txt", ".text", ".pdf", ".docx", ".htm", ".html", ".xhtml"})
+# Documents a corpus folder holds that cannot be read: listed anyway, so that
+# each gets its one-line reason instead of being passed over in silence.
+_UNSUPPORTED_DOCUMENTS = frozenset({".doc", ".wps"})
 
 _EXTENSION_FORMAT = {
     ".txt": "txt",
@@ -1014,7 +1017,7 @@ def _read_html(name: str, data: bytes) -> tuple[str, str, list[str]]:
 
 def _is_input_name(name: str) -> bool:
     extension = os.path.splitext(name)[1].lower()
-    return extension == "" or extension in INPUT_EXTENSIONS
+    return extension == "" or extension in INPUT_EXTENSIONS or extension in _UNSUPPORTED_DOCUMENTS
 
 
 def _expand(name: str, visited: dict[tuple[int, int], str]) -> Iterator[str | ReadError]:

@@ -235,11 +235,8 @@ _SECTION_HEAD = re.compile(
 
 def section_breaks(ct: CleanText) -> list[int]:
     """Cleaned positions of lines that start a heading (一、…, 第二章, # …, 项目2.)."""
-    out = []
-    for m in _SECTION_HEAD.finditer(ct.clean):
-        if ct.line_start(m.start()):
-            out.append(m.start())
-    return out
+    s = ct.clean
+    return [i for i in ct.line_starts() if _SECTION_HEAD.match(s, i)]
 
 
 def _amendment_regions(ex: Extraction) -> list[tuple[int, int, Title]]:
@@ -256,7 +253,7 @@ def _amendment_regions(ex: Extraction) -> list[tuple[int, int, Title]]:
     return regions
 
 
-def _law_names(ex: Extraction) -> list[tuple[str, Title]]:
+def _law_names(ex: Extraction) -> dict[str, Title]:
     """Names that stand for a cited law when written without brackets, longest first."""
     names: dict[str, Title] = {}
     for t in ex.titles:
@@ -271,7 +268,7 @@ def _law_names(ex: Extraction) -> list[tuple[str, Title]]:
         t = next((t for t in ex.titles if t.title == a.title and t.category == "policy"), None)
         if t is not None:
             names[title_key(a.alias)] = t
-    return sorted(names.items(), key=lambda kv: -len(kv[0]))
+    return names
 
 
 @dataclass
@@ -287,6 +284,12 @@ def resolve_articles(ex: Extraction) -> Extraction:
     s = ct.clean
     titles_by_end = {t.cend: t for t in ex.titles if t.parent is None}
     names = _law_names(ex)
+    lengths: dict[str, list[int]] = {}  # last character of a name → the lengths of such names, longest first
+    for k in names:
+        if 0 < len(k) <= 40:
+            lengths.setdefault(k[-1], []).append(len(k))
+    for v in lengths.values():
+        v.sort(reverse=True)
     amend = _amendment_regions(ex)
     breaks = section_breaks(ct)
 
@@ -327,7 +330,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
             continue
         tok: ArticleToken = ex.tokens[obj]  # type: ignore[index]
         n = _as_int(tok.article)
-        region = next((r for r in amend if r[0] <= tok.cstart < r[1]), None)
+        region = next((r for r in amend if r[0] <= tok.cstart < r[1]), None) if amend else None
         decision: tuple[Title | None, str | None, str]
         if region is not None:
             decision = (region[2], "amendment", "citation")
@@ -336,7 +339,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
         elif tok.self_marked:
             decision = (None, None, "self")
         else:
-            law, via = _law_before(s, tok.cstart, titles_by_end, names, ex)
+            law, via = _law_before(s, tok.cstart, titles_by_end, names, lengths, ex)
             if law is not None:
                 decision = (law, via, "citation")
             elif tok.anaphoric and chain.law is not None:
@@ -376,7 +379,8 @@ def _title_named(ex: Extraction, title: str | None) -> Title | None:
     return next((t for t in ex.titles if t.title == title and t.category == "policy"), None)
 
 
-def _law_before(s: str, i: int, titles_by_end: dict[int, Title], names: Sequence[tuple[str, Title]], ex: Extraction):
+def _law_before(s: str, i: int, titles_by_end: dict[int, Title], names: dict[str, Title],
+                lengths: dict[str, list[int]], ex: Extraction):
     """The law written right before cleaned position ``i``: a title, an alias or a name."""
     for gap in ("", "中", "的"):
         t = titles_by_end.get(i - len(gap))
@@ -386,9 +390,14 @@ def _law_before(s: str, i: int, titles_by_end: dict[int, Title], names: Sequence
             if t.category == "alias":
                 return (_title_named(ex, t.alias_of) or t), "alias"
             return None, None
-    before = s[max(0, i - 40):i]
-    for name, t in names:
-        if before.endswith(name):
+    # The longest name that ends right here: a dictionary probe per length keeps
+    # this independent of how many laws the text names.
+    for n in lengths.get(s[i - 1], ()) if i > 0 else ():
+        if n > i:
+            continue
+        name = s[i - n:i]
+        t = names.get(name)
+        if t is not None:
             via = "alias" if name != t.key and name != law_short_name(t.title) else "name"
             return t, via
     return None, None

@@ -14,6 +14,7 @@ repeal clause makes the replacing work.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from .normalize import parse_numeral
@@ -39,19 +40,48 @@ def parse_date(y: str, m: str, d: str) -> str | None:
     return f"{yy:04d}-{mm:02d}-{dd:02d}"
 
 
-def _sentence(s: str, i: int, j: int) -> tuple[int, int]:
-    """Cleaned bounds of the sentence around [i, j)."""
-    a = i
-    while a > 0 and not _SENT_BREAK.match(s[a - 1]):
-        a -= 1
-    b = j
-    while b < len(s) and not _SENT_BREAK.match(s[b]):
-        b += 1
-    return a, min(len(s), b + 1)
+class _Spans:
+    """Mentions sorted by cleaned start, for range queries in O(log n): the
+    statement finders stay linear however long the text and however many
+    citations it holds."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda x: x.cstart)
+        self.starts = [x.cstart for x in self.items]
+
+    def within(self, a: int, b: int) -> list:
+        """Items lying entirely inside cleaned [a, b)."""
+        lo, hi = bisect_left(self.starts, a), bisect_left(self.starts, b)
+        return [x for x in self.items[lo:hi] if x.cend <= b]
+
+    def covering(self, i: int) -> bool:
+        """True when an item spans cleaned position ``i``."""
+        k = bisect_right(self.starts, i)
+        # Outer titles do not overlap, so only the nearest one can cover i.
+        return k > 0 and i < self.items[k - 1].cend
 
 
-def _inside_title(ex: Extraction, i: int) -> bool:
-    return any(t.cstart <= i < t.cend for t in ex.titles if t.parent is None)
+class _Sentences:
+    """Sentence bounds in the cleaned text, from the positions of its breaks."""
+
+    def __init__(self, s: str):
+        self.s = s
+        self.n = len(s)
+        self._breaks: list[int] | None = None
+
+    @property
+    def breaks(self) -> list[int]:  # found on first use: most texts state nothing
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _SENT_BREAK.finditer(self.s)]
+        return self._breaks
+
+    def around(self, i: int, j: int) -> tuple[int, int]:
+        """Cleaned bounds of the sentence around [i, j) (its closing mark included)."""
+        k = bisect_left(self.breaks, i)
+        a = self.breaks[k - 1] + 1 if k > 0 else 0
+        k = bisect_left(self.breaks, j)
+        b = self.breaks[k] if k < len(self.breaks) else self.n
+        return a, min(self.n, b + 1)
 
 
 def find_repeals(ex: Extraction) -> list[RepealStatement]:
@@ -59,11 +89,16 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
     s = ex.ct.clean
     out: list[RepealStatement] = []
     seen: set[tuple[int, int]] = set()
-    outers = [t for t in ex.titles if t.parent is None and t.category == "policy"]
+    outers = _Spans(t for t in ex.titles if t.parent is None and t.category == "policy")
+    all_outer = _Spans(t for t in ex.titles if t.parent is None)
+    numbers_by_start = _Spans(ex.numbers)
+    sentences = _Sentences(s)
+    paired = {p.title.cstart: p.number for p in ex.pairs}
+    own = None
     for m in _REPEAL_AT.finditer(s):
-        if _inside_title(ex, m.start()):
+        if all_outer.covering(m.start()):
             continue
-        a, b = _sentence(s, m.start(), m.end())
+        a, b = sentences.around(m.start(), m.end())
         trigger = m.group()
         kind = "cease" if ("停止执行" in trigger or "不再执行" in trigger or "失效" in trigger) else "repeal"
         if trigger.startswith("废止") or trigger == "决定废止":
@@ -71,18 +106,17 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
             scope = (m.end(), b)
         else:
             scope = (a, m.start())
-        ts = [t for t in outers if scope[0] <= t.cstart and t.cend <= scope[1]]
+        ts = outers.within(*scope)
         if "不再执行" in trigger or "停止执行" in trigger:
             if any(_PARTIAL.search(s[t.cend:m.start()]) for t in ts) or _PARTIAL.search(s[a:m.start()]):
                 continue
         # A self-reference repeals nothing identifiable (凡与本规定不一致的同时废止).
-        paired = {p.title.cstart: p.number for p in ex.pairs}
-        numbers = [n for n in ex.numbers if scope[0] <= n.cstart and n.cend <= scope[1]]
+        numbers = numbers_by_start.within(*scope)
         targets: list[tuple[Title | None, DocumentNumber | None]] = []
         for t in ts:
             targets.append((t, paired.get(t.cstart)))
         if not ts:
-            own = _own_number_positions(ex)
+            own = _own_number_positions(ex) if own is None else own
             for n in numbers:
                 if n.cstart not in own:
                     targets.append((None, n))
@@ -104,11 +138,13 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
     neither title nor number, for the document itself: 本办法自…起施行)."""
     s = ex.ct.clean
     out: list[DateStatement] = []
-    outers = [t for t in ex.titles if t.parent is None and t.category == "policy"]
+    outers = _Spans(t for t in ex.titles if t.parent is None and t.category == "policy")
+    numbers_by_start = _Spans(ex.numbers)
+    sentences = _Sentences(s)
     paired = {p.title.cstart: p.number for p in ex.pairs}
     by_number = {p.number.cstart: p.title for p in ex.pairs}
     for m in _IN_FORCE.finditer(s):
-        a, b = _sentence(s, m.start(), m.end())
+        a, b = sentences.around(m.start(), m.end())
         in_force = parse_date(m.group("y"), m.group("m"), m.group("d"))
         adopted = None
         am = None
@@ -117,11 +153,11 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
         if am is not None:
             adopted = parse_date(am.group("y"), am.group("m"), am.group("d"))
         anchor = am.start() if am is not None else m.start()
-        ts = [t for t in outers if a <= t.cstart and t.cend <= anchor]
+        ts = outers.within(a, anchor)
         title = ts[-1] if ts else None
         number = paired.get(title.cstart) if title else None
         if title is None:
-            ns = [n for n in ex.numbers if a <= n.cstart and n.cend <= anchor]
+            ns = numbers_by_start.within(a, anchor)
             if ns:
                 number = ns[-1]
                 title = by_number.get(number.cstart)

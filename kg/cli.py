@@ -72,7 +72,7 @@ def extract(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
     inputs = list(paths) or default_inputs()
     errors = 0
     records: list[dict] = []
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     for st in iter_corpus(inputs, max_bytes=max_bytes):
         if isinstance(st, ReadError):
             click.echo(f"policykg: error: {st}", err=True)
@@ -200,13 +200,16 @@ _register_optional()
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the console script."""
+    """Entry point of the console script: the exit status, never a traceback for user errors."""
     try:
-        cli.main(args=argv, prog_name="policykg", standalone_mode=True)
-    except KeyboardInterrupt:
+        rv = cli.main(args=argv, prog_name="policykg", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("policykg: interrupted; the previous output is intact", err=True)
         return 130
-    return 0
+    except click.ClickException as e:
+        e.show()
+        return e.exit_code
+    return rv if isinstance(rv, int) else 0
 
 
 if __name__ == "__main__":

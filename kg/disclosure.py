@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from extractors.normalize import parse_numeral
+from extractors.orgs import ORG_SUFFIXES
 from extractors.text import CleanText
 
 __all__ = ["Section", "Project", "Disclosure", "parse_disclosure", "SECTION_NAMES", "canonical_section"]
@@ -31,7 +32,9 @@ SECTION_NAMES: dict[str, tuple[str, ...]] = {
 }
 _CN = "一二三四五六七八九十"
 _SECTION_HEAD = re.compile(rf"(?:[{_CN}]{{1,2}}、|[（(][{_CN}]{{1,2}}[）)]|\d{{1,2}}[）)、.．])(?P<name>[\u4e00-\u9fff]{{2,10}})")
-_PROJECT_HEAD = re.compile(rf"项目(?P<no>\d{{1,3}}|[{_CN}]{{1,3}})(?:[.．、:：]|(?=[{_CN}]、))")
+# Top-level headings (一、<project name>) of the layout without a 项目名称 section.
+_TOP_HEAD = re.compile(rf"(?P<no>[{_CN}]{{1,3}})、(?P<name>[^\n]{{2,60}})")
+_PROJECT_HEAD = re.compile(rf"项目(?P<no>\d{{1,3}}|[{_CN}]{{1,3}})")
 _HEADER = re.compile(
     r"(?P<issuer>[\u4e00-\u9fff（）()]{2,40}?)(?P<year>(?:19|20)\d{2})年度?"
     r"(?P<kind>(?:部门)?预算重点领域财政项目文本公开|预算重点领域项目文本公开|(?:部门)?预算项目文本公开|重点项目预算公开|部门预算(?:公开)?|项目支出预算公开)"
@@ -117,8 +120,9 @@ def parse_header(ct: CleanText) -> tuple[str, int, str] | None:
     if m is None:
         return None
     issuer = m.group("issuer")
-    # The header is the first thing on the page: no sentence before it.
-    if re.search(r"[。；]", head[: m.start()]):
+    # The header is the first thing on the page (no sentence before it), and
+    # it is published by a body (根据2022年预算… is a sentence, not a header).
+    if re.search(r"[。；]", head[: m.start()]) or not issuer.rstrip("（）()").endswith(ORG_SUFFIXES):
         return None
     return issuer, int(m.group("year")), m.group(0)
 
@@ -133,7 +137,7 @@ def parse_disclosure(ct: CleanText) -> Disclosure | None:
     heads = [h for h in _section_heads(ct)]
     # A project starts at each 项目名称 section (extended back to its 项目N. line).
     name_heads = [h for h in heads if h[0] == "项目名称"]
-    proj_lines = [(m.start(), m) for m in _PROJECT_HEAD.finditer(s) if ct.line_start(m.start())]
+    proj_lines = _project_lines(ct)
     projects: list[Project] = []
     starts: list[tuple[int, int | None]] = []
     for k, h in enumerate(name_heads):
@@ -142,7 +146,7 @@ def parse_disclosure(ct: CleanText) -> Disclosure | None:
         start = h[1]
         for pos, m in proj_lines:
             if prev_end <= pos < h[1]:
-                start, no = pos, parse_numeral(m.group("no"))
+                start, no = pos, m
         starts.append((start, no))
     for k, (start, no) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(s)
@@ -151,30 +155,79 @@ def parse_disclosure(ct: CleanText) -> Disclosure | None:
         for j, (canon, hs, hb, heading) in enumerate(secs):
             se = secs[j + 1][1] if j + 1 < len(secs) else end
             sections.append(Section(name=canon, heading=heading, cstart=hs, cbody=hb, cend=se))
-        body = {sec.name: s[sec.cbody:sec.cend] for sec in reversed(sections)}
-        name = _first_sentence(body.get("项目名称", ""))
-        unit = _first_sentence(body.get("项目实施单位", "")) or None
-        projects.append(
-            Project(
-                no=no if no is not None else k + 1,
-                name=name,
-                unit=unit,
-                amount_wan=_amount(body.get("资金安排情况", "")),
-                period=_period(body.get("项目实施计划", "") or body.get("项目实施内容", "")),
-                cstart=start,
-                cend=end,
-                sections=tuple(sections),
-            )
-        )
+        projects.append(_project(s, no if no is not None else k + 1, start, end, sections))
+    if not projects:
+        projects = _projects_by_top_headings(ct, heads)
     return Disclosure(issuer=issuer, year=year, title=title, projects=tuple(projects))
+
+
+def _project_lines(ct: CleanText) -> list[tuple[int, int]]:
+    """(cleaned start, number) of each 项目N line: 项目1. / 项目 1、/ 项目一 alone on its line.
+
+    The number ends at punctuation or at the end of its line, so 项目一 ⏎
+    一、项目名称 is project 1, not 11."""
+    s = ct.clean
+    out = []
+    for pos in _line_starts(ct):
+        m = _PROJECT_HEAD.match(s, pos)
+        if m is None:
+            continue
+        _, line_end = ct.line_bounds(pos)
+        digits = m.group("no")[: max(0, line_end - m.start("no"))]
+        for n in range(len(digits), 0, -1):
+            end = m.start("no") + n
+            if end >= len(s) or s[end] in ".．、:：" or ct.line_start(end):
+                out.append((pos, parse_numeral(digits[:n])))
+                break
+    return out
+
+
+def _projects_by_top_headings(ct: CleanText, heads: list[tuple[str, int, int, str]]) -> list[Project]:
+    """Projects of the layout without 项目名称: 一、<project name> over （一）立项依据 … sub-sections."""
+    s = ct.clean
+    tops = []
+    for pos in _line_starts(ct):
+        m = _TOP_HEAD.match(s, pos)
+        if m is None or canonical_section(m.group("name")[:10]) is not None:
+            continue
+        _, line_end = ct.line_bounds(pos)
+        tops.append((pos, parse_numeral(m.group("no")), s[m.start("name"):line_end]))
+    projects = []
+    for k, (start, no, line) in enumerate(tops):
+        end = tops[k + 1][0] if k + 1 < len(tops) else len(s)
+        secs = [h for h in heads if start < h[1] < end]
+        if not any(h[0] == "立项依据" for h in secs):
+            continue  # a heading of the text, not a project
+        sections = [Section(name="项目名称", heading=line, cstart=start, cbody=start + len(line) - len(line.lstrip()),
+                            cend=secs[0][1])]
+        for j, (canon, hs, hb, heading) in enumerate(secs):
+            se = secs[j + 1][1] if j + 1 < len(secs) else end
+            sections.append(Section(name=canon, heading=heading, cstart=hs, cbody=hb, cend=se))
+        projects.append(_project(s, no, start, end, sections, name=_first_sentence(line[line.index("、") + 1:] if "、" in line[:4] else line)))
+    return projects
+
+
+def _project(s: str, no: int, start: int, end: int, sections: list[Section], name: str | None = None) -> Project:
+    body = {sec.name: s[sec.cbody:sec.cend] for sec in reversed(sections)}
+    return Project(
+        no=no,
+        name=name if name is not None else _first_sentence(body.get("项目名称", "")),
+        unit=_first_sentence(body.get("项目实施单位", "")) or None,
+        amount_wan=_amount(body.get("资金安排情况", "")),
+        period=_period(body.get("项目实施计划", "") or body.get("项目实施内容", "")),
+        cstart=start,
+        cend=end,
+        sections=tuple(sections),
+    )
 
 
 def _section_heads(ct: CleanText) -> list[tuple[str, int, int, str]]:
     """(canonical name, heading start, body start, heading text) for every section heading."""
     out = []
     s = ct.clean
-    for m in _SECTION_HEAD.finditer(s):
-        if not ct.line_start(m.start()):
+    for pos in _line_starts(ct):
+        m = _SECTION_HEAD.match(s, pos)
+        if m is None:
             continue
         _, line_end = ct.line_bounds(m.start())
         canon, used = _match_heading(s[m.start("name"):min(line_end, m.start("name") + 12)])
@@ -185,6 +238,13 @@ def _section_heads(ct: CleanText) -> list[tuple[str, int, int, str]]:
             body += 1
         out.append((canon, m.start(), body, s[m.start():body]))
     return out
+
+
+def _line_starts(ct: CleanText) -> list[int]:
+    """Where headings can start.  Matching at each line start, not with
+    ``finditer``, keeps a heading that follows a number on the previous line
+    (项目一 ⏎ 一、项目名称 reads ``一一、`` in the cleaned view)."""
+    return ct.line_starts()
 
 
 def _match_heading(raw: str) -> tuple[str | None, int]:

@@ -5,20 +5,57 @@ work, law, article, org) and a ``label``; edges carry ``kind`` (cites,
 part_of, in_year, of_series, issued_by, published_by, implemented_by,
 forwards, promulgates, repeals, replaces, stale).  Every attribute is a
 string, number or boolean, so the graph writes to GraphML and GEXF as is.
+
+A ``cites`` edge lists its mentions in ``quotes`` and the sentence around each
+in ``sentences`` (both joined by `` ‖ ``, in the same order); a work replaced
+or repealed by another carries ``replaced_by`` (the newer works' labels).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 
 import networkx as nx
 
 from .model import Corpus
 
-__all__ = ["to_networkx", "write_graphml", "write_gexf", "node_id", "LAW_SUFFIXES"]
+__all__ = ["to_networkx", "write_graphml", "write_gexf", "node_id", "citation_sentence", "LAW_SUFFIXES"]
 
 LAW_SUFFIXES = ("法", "条例", "法典")
+SEP = " ‖ "  # joins the per-mention values of a cites edge
+
+_END = "。；！？;!?"
+_HEADING_BEFORE = re.compile(r"(?:\A|\n)\s*[一二三四五六七八九十]+、[^\n。；]{0,20}\n")
+_HEADING_AFTER = re.compile(r"\n\s*[一二三四五六七八九十]+、")
+
+
+def citation_sentence(text: str, start: int, end: int, reach: int = 300, longest: int = 360) -> str:
+    """The sentence of ``text`` around ``text[start:end]``, line breaks removed.
+
+    A sentence stops at 。；！？ and at section headings (二、…); one longer than
+    ``longest`` characters is cut to ``longest // 2`` characters each side of the mention."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    left, right = text[lo:start], text[end:hi]
+    b = max((left.rfind(c) + 1 for c in _END), default=0)
+    for m in _HEADING_BEFORE.finditer(left):
+        b = max(b, m.end())
+    if b == 0 and lo > 0:
+        b = -1  # no start within reach
+    e = min((i + 1 for i in (right.find(c) for c in _END) if i >= 0), default=-1)
+    m = _HEADING_AFTER.search(right, 0, len(right) if e < 0 else e)
+    if m:
+        e = m.start()
+    if e < 0 and hi == len(text):
+        e = len(right)
+    if b < 0 or e < 0 or (len(left) - b) + (end - start) + e > longest:
+        half = longest // 2
+        b = max(b, len(left) - half, 0)
+        e = min(len(right) if e < 0 else e, half)
+    head = ("…" if b > 0 and left[b - 1] not in _END and not left[:b].endswith("\n") else "") + left[b:]
+    tail = right[:e] + ("…" if e < len(right) and right[e - 1:e] not in _END and right[e:e + 1] != "\n" else "")
+    return re.sub(r"\s*\n\s*", "", head + text[start:end] + tail).strip().replace("‖", "|")
 
 
 def node_id(kind: str, key: object) -> str:
@@ -61,12 +98,16 @@ def to_networkx(corpus: Corpus, *, stale: list[dict] | None = None) -> nx.MultiD
             g.add_node(node_id("org", p.unit), kind="org", label=p.unit,
                        level=(corpus.orgs[p.unit].level or "") if p.unit in corpus.orgs else "")
             g.add_edge(pid, node_id("org", p.unit), kind="implemented_by")
+    replaced_by: dict[str, list[str]] = defaultdict(list)
+    for r in corpus.relations:
+        if r.kind in ("replaces", "repeals") and r.subject in corpus.works:
+            replaced_by[r.object].append(corpus.works[r.subject].label)
     for w in corpus.works.values():
         wid = node_id("work", w.key)
         g.add_node(wid, kind="law" if _is_law(w) else "work", label=w.label, number=w.number or "", title=w.title or "",
                    alt_titles=" | ".join(t for t in sorted(w.titles) if t != w.title), issuers=" | ".join(w.issuers),
                    adopted=w.adopted or "", in_force=w.in_force or "", no_longer_in_force=w.no_longer_in_force or "",
-                   level=w.level or "")
+                   level=w.level or "", replaced_by=" | ".join(sorted(set(replaced_by.get(w.key, ())))))
         for name in w.issuers:
             g.add_node(node_id("org", name), kind="org", label=name,
                        level=(corpus.orgs[name].level or "") if name in corpus.orgs else "")
@@ -85,7 +126,8 @@ def to_networkx(corpus: Corpus, *, stale: list[dict] | None = None) -> nx.MultiD
         cs.sort(key=lambda c: c.start)
         g.add_edge(citing, cited, kind="cites", authority=any(c.as_authority for c in cs),
                    sections=" | ".join(sorted({c.section or "" for c in cs})), count=len(cs),
-                   quotes=" ‖ ".join(c.exact.replace("\n", "") for c in cs),
+                   quotes=SEP.join(c.exact.replace("\n", "").replace("‖", "|") for c in cs),
+                   sentences=SEP.join(citation_sentence(sources[c.source].text, c.start, c.end) for c in cs),
                    offsets=" ".join(f"{c.start}-{c.end}" for c in cs), source=sources[cs[0].source].name)
     for r in corpus.relations:
         a, b = node_id("work", r.subject), node_id("work", r.object)
@@ -94,7 +136,8 @@ def to_networkx(corpus: Corpus, *, stale: list[dict] | None = None) -> nx.MultiD
     for st in stale or ():
         citing = node_id("project", st["citing"])
         if citing in g:
-            g.add_edge(citing, node_id("work", st["work"]), kind="stale", reason=st["reason"], year=st["year"])
+            g.add_edge(citing, node_id("work", st["work"]), kind="stale", reason=st["reason"], year=st["year"],
+                       replaced_by=st.get("replaced_by") or "")
     return g
 
 

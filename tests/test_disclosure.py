@@ -1,0 +1,187 @@
+"""Disclosure structure: the numbering and layout variants real disclosures use.
+
+Each variant is the 2022 sample rewritten the way another bureau, or a PDF
+export, would have written it; the structure read from it must be the same:
+the same projects (number, name, unit, amount, period) and every mention in
+the same project and section.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from extractors.text import clean as CleanText
+from kg.analyse import analyse_text
+from kg.disclosure import canonical_section, parse_disclosure, parse_header
+from kg.samples import SAMPLES_DIR
+
+SAMPLE = (SAMPLES_DIR / "chengjiang-healthcare-security-2022.txt").read_text(encoding="utf-8")
+CN = "零一二三四五六七八九十"
+
+EXPECTED_PROJECTS = [
+    (1, "医疗保障基金监管工作补助资金", "澄江市医疗保障局", Decimal("17.00")),
+    (2, "欺诈骗保举报奖励金补助资金", "澄江市医疗保障局", Decimal("5.00")),
+    (3, "医保政策知识宣传财政补助资金", "澄江市医疗保障局", Decimal("5.00")),
+    (4, "基本医疗保险业务经办补助资金", "澄江市医疗保险中心", Decimal("15.00")),
+]
+
+
+def _projects(text: str):
+    d = parse_disclosure(CleanText(text))
+    assert d is not None, "not read as a disclosure"
+    return d
+
+
+def _placements(text: str) -> list[tuple[str, int | None, str | None]]:
+    """(mention as written without whitespace, project no, section) in text order."""
+    a = analyse_text(text)
+    out = []
+    for (start, end), (no, section) in sorted(a.placement.items()):
+        out.append(("".join(text[start:end].split()), no, section))
+    return out
+
+
+def _variant_chinese_project_numbers(text: str) -> str:  # 项目1. → 项目一
+    return re.sub(r"^项目(\d)\.", lambda m: "项目" + CN[int(m.group(1))], text, flags=re.M)
+
+
+def _variant_bracketed_project_numbers(text: str) -> str:  # 项目1. → （一）
+    return re.sub(r"^项目(\d)\.", lambda m: "（" + CN[int(m.group(1))] + "）", text, flags=re.M)
+
+
+def _variant_split_padded_header(text: str) -> str:
+    return text.replace("澄江市医疗保障局2022年预算重点领域财政项目文本公开",
+                        " 澄江市医疗保障局 2022 年预算重点领域\n财政项目文本公开", 1)
+
+
+def _variant_damaged_headings(text: str) -> str:
+    return (text.replace("三、项目实施单位", "三、目实施单位")
+                .replace("六、资金安排情况", "六、资金安排情")
+                .replace("八、项目实施成效", "八、项 目实施成效"))
+
+
+def _variant_page_numbers_and_breaks(text: str) -> str:
+    """PDF export: a page-number line every 9 lines and every long line broken in two."""
+    out = []
+    for k, line in enumerate(text.split("\n")):
+        if len(line) > 40:
+            line = line[: len(line) // 2] + "\n" + line[len(line) // 2 :]
+        out.append(line)
+        if k % 9 == 8:
+            out.append(f"— {k // 9 + 1} —")
+    return "\n".join(out)
+
+
+def _variant_table_of_contents(text: str) -> str:
+    toc = "目录\n" + "".join(f"项目{no}.{name}\n" for no, name, _, _ in EXPECTED_PROJECTS)
+    header, rest = text.split("\n\n", 1) if not text.startswith("\n") else text[1:].split("\n\n", 1)
+    return header + "\n\n" + toc + "\n" + rest
+
+
+VARIANTS = {
+    "chinese-project-numbers": _variant_chinese_project_numbers,
+    "bracketed-project-numbers": _variant_bracketed_project_numbers,
+    "split-padded-header": _variant_split_padded_header,
+    "damaged-headings": _variant_damaged_headings,
+    "page-numbers-and-breaks": _variant_page_numbers_and_breaks,
+    "table-of-contents": _variant_table_of_contents,
+}
+
+
+def test_the_sample_itself():
+    d = _projects(SAMPLE)
+    assert (d.issuer, d.year) == ("澄江市医疗保障局", 2022)
+    assert [(p.no, p.name, p.unit, p.amount_wan) for p in d.projects] == EXPECTED_PROJECTS
+    assert [p.period for p in d.projects] == [("2022-01-01", "2022-12-31")] * 2 + [None] * 2
+    assert [s.name for s in d.projects[0].sections] == [
+        "项目名称", "立项依据", "项目实施单位", "项目基本概况", "项目实施内容", "资金安排情况", "项目实施计划", "项目实施成效"]
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_variant_reads_the_same_structure(name):
+    text = VARIANTS[name](SAMPLE)
+    assert text != SAMPLE
+    d = _projects(text)
+    assert (d.issuer, d.year) == ("澄江市医疗保障局", 2022)
+    assert [(p.no, p.name, p.unit, p.amount_wan) for p in d.projects] == EXPECTED_PROJECTS
+    assert [[s.name for s in p.sections] for p in d.projects] == [[s.name for s in p.sections] for p in _projects(SAMPLE).projects]
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_variant_places_every_mention_the_same(name):
+    assert _placements(VARIANTS[name](SAMPLE)) == _placements(SAMPLE)
+
+
+def test_projects_numbered_as_top_level_headings_without_a_name_section():
+    """一、<project name> with （一）立项依据 … sub-sections: a layout without 项目名称."""
+    text = """某某县财政局2023年预算重点领域财政项目文本公开
+一、农村公路养护补助资金
+（一）立项依据
+根据《云南省农村公路条例》第十二条和《某某县农村公路养护管理办法》（某政发〔2020〕3号）。
+（二）项目实施单位
+某某县交通运输局
+（三）资金安排情况
+本项目安排资金120.5万元。
+二、义务教育营养改善计划补助资金
+（一）立项依据
+依据《国务院办公厅关于实施农村义务教育学生营养改善计划的意见》（国办发〔2011〕54号）。
+（二）项目实施单位
+某某县教育体育局
+（三）资金安排情况
+合计80万元。
+"""
+    d = _projects(text)
+    assert [(p.no, p.name, p.unit, p.amount_wan) for p in d.projects] == [
+        (1, "农村公路养护补助资金", "某某县交通运输局", Decimal("120.5")),
+        (2, "义务教育营养改善计划补助资金", "某某县教育体育局", Decimal("80")),
+    ]
+    placed = {m: (no, sec) for m, no, sec in _placements(text)}
+    assert placed["某政发〔2020〕3号"] == (1, "立项依据")
+    assert placed["《国务院办公厅关于实施农村义务教育学生营养改善计划的意见》"] == (2, "立项依据")
+
+
+def test_a_total_after_a_count_of_items_is_not_the_project_total():
+    text = SAMPLE.replace("项目安排资金15.00万元。", "项目安排资金15.00万元。其中两项合计7.50万元。")
+    assert _projects(text).projects[3].amount_wan == Decimal("15.00")
+
+
+def test_no_single_total_gives_no_amount():
+    text = re.sub(r"本?项目(计划)?安排资金[\d.]+万元", "资金按实际需要安排", SAMPLE)
+    text = re.sub(r"(合计|总计)[\d.]+万元", "", text)
+    amounts = [p.amount_wan for p in _projects(text).projects]
+    assert amounts == [None] * 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "玉溪市人民政府关于印发玉溪市城乡居民医疗保险管理实施办法的通知\n各县（市、区）人民政府：\n现将《玉溪市城乡居民医疗保险管理实施办法》印发给你们。",
+        "中华人民共和国社会保险法\n第一条 为了规范社会保险关系，制定本法。",
+        "根据2022年预算重点领域财政项目文本公开的要求，我局整理如下。",  # a sentence before it: not a header
+        "",
+    ],
+)
+def test_not_a_disclosure(text):
+    assert parse_header(CleanText(text)) is None
+    assert parse_disclosure(CleanText(text)) is None
+
+
+def test_a_non_disclosure_keeps_its_citations_at_document_level():
+    text = "玉溪市医疗保障局关于转发进一步做好云南省城乡医疗救助工作的通知\n根据《云南省医疗保障局关于进一步做好云南省城乡医疗救助工作的通知》（云医保〔2019〕128号）要求，现转发给你们。"
+    a = analyse_text(text)
+    assert a.disclosure is None
+    assert set(a.placement.values()) == {(None, None)}
+    assert {n.number for n in a.numbers} == {"云医保〔2019〕128号"}
+
+
+@pytest.mark.parametrize(
+    "heading, canonical",
+    [("项目名称", "项目名称"), ("目实施单位", "项目实施单位"), ("立项依据：", "立项依据"), ("政策依据", "立项依据"),
+     ("资金安排情", "资金安排情况"), ("项目实施成效", "项目实施成效"), ("绩效目标", "项目实施成效"),
+     ("工作要求", None), ("保障措施", None)],
+)
+def test_section_names(heading, canonical):
+    assert canonical_section(heading) == canonical

@@ -1,0 +1,99 @@
+"""Property-based tests of the extractors (hypothesis).
+
+On random Unicode and on damaged copies of the samples (characters deleted,
+brackets swapped, line breaks and spaces inserted) the extractors never raise,
+every span indexes the text exactly, and every canonical number has the
+canonical form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors import extract
+from kg.analyse import analyse_text
+from kg.samples import SAMPLE_FILES
+
+SAMPLES = [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
+# GB/T 9704-2012: code〔year〕serial号; announcements and orders keep their form with Arabic digits.
+CANONICAL = re.compile(
+    r"^(?:[\u4e00-\u9fff]+〔(?:19|20)\d\d〕[1-9]\d*号"
+    r"|[\u4e00-\u9fff]+(?:(?:19|20)\d\d年)?第[1-9]\d*号"
+    r"|[\u4e00-\u9fff]+第[1-9]\d*号令)$"
+)
+ARTICLE_ID = re.compile(r"^[1-9]\d*(?:-[1-9]\d*)?$")
+
+CITATION_ALPHABET = st.sampled_from(
+    list("《》〈〉<>〔〕[]［］【】（）()〖〗第条款项号之一二三四五六七八九十百零〇两0123456789０１２３４５６７８９")
+    + ["云医保", "玉政规", "国务院令", "公告", "关于印发", "的通知", "以下简称", "本办法", "同时废止", "\n", " ", "　",
+       "— 3 —", "中华人民共和国社会保险法", "根据", "、", "至", "。"]
+)
+TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(CITATION_ALPHABET, max_size=120).map("".join),
+    st.lists(st.one_of(CITATION_ALPHABET, st.characters()), max_size=150).map("".join),
+)
+
+
+def check(text: str) -> None:
+    ex = extract(text)
+    for m in ex.citations:
+        assert 0 <= m.start <= m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        if m.kind == "document_number":
+            assert CANONICAL.match(m.number), m.number
+        if m.kind == "article":
+            assert ARTICLE_ID.match(m.article), m.article
+    analyse_text(text)  # the disclosure parser and statements never raise either
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_random_text(text):
+    check(text)
+
+
+@st.composite
+def mutated_sample(draw):
+    """A window of a sample, damaged by a few random edits."""
+    text = draw(st.sampled_from(SAMPLES))
+    start = draw(st.integers(0, len(text) - 1))
+    chars = list(text[start:start + draw(st.integers(50, 1500))])
+    for _ in range(draw(st.integers(1, 12))):
+        if not chars:
+            break
+        i = draw(st.integers(0, len(chars) - 1))
+        op = draw(st.sampled_from(["delete", "swap-bracket", "newline", "space", "duplicate"]))
+        if op == "delete":
+            del chars[i]
+        elif op == "swap-bracket":
+            chars[i] = draw(st.sampled_from(list("《》〈〉〔〕[]（）()【】")))
+        elif op == "newline":
+            chars.insert(i, draw(st.sampled_from(["\n", "\n\n", "\r\n", "\n— 7 —\n"])))
+        elif op == "space":
+            chars.insert(i, draw(st.sampled_from([" ", "　", "\t"])))
+        else:
+            chars.insert(i, chars[i])
+    return "".join(chars)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_sample())
+def test_mutated_samples(text):
+    check(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["云医保〔2019〕45号", "玉政规〔2021〕4号", "玉溪市人民政府公告第49号", "国务院令第735号"]),
+       st.sampled_from(["\n", " ", "\n\n", "　"]), st.data())
+def test_a_break_anywhere_inside_a_number_keeps_it(number, brk, data):
+    """PDF line breaks and padding fall anywhere inside a number: same canonical number, exact span."""
+    i = data.draw(st.integers(1, len(number) - 1))
+    written = number[:i] + brk + number[i:]
+    text = f"根据{written}文件精神。"
+    ex = extract(text)
+    assert [n.number for n in ex.numbers] == [number]
+    assert ex.numbers[0].text == written
