@@ -94,12 +94,22 @@ def canonical_section(heading_name: str) -> str | None:
     return canon if score >= 0.8 else None
 
 
+# Exact variant → canonical name (the first section listing it, as the loop below would find it).
+_VARIANT_CANON: dict[str, str] = {}
+for _canon, _variants in SECTION_NAMES.items():
+    for _v in _variants:
+        _VARIANT_CANON.setdefault(_v, _canon)
+
+
 def _section_score(name: str) -> tuple[str | None, float]:
+    exact = _VARIANT_CANON.get(name)
+    if exact is not None:
+        return exact, 1.0
     best, score = None, 0.0
     for canon, variants in SECTION_NAMES.items():
-        if name in variants:
-            return canon, 1.0
         for v in variants:
+            if 2 * min(len(name), len(v)) / (len(name) + len(v)) <= score:
+                continue  # that upper bound of the ratio cannot beat the best so far
             r = _similarity(name, v)
             if r > score:
                 best, score = canon, r

@@ -19,10 +19,11 @@ import json
 import os
 import re
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -62,8 +63,7 @@ class ResultTooLarge(QueryError):
     """The result has more rows than the limit."""
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """An RDF term, engine-neutral: kind is ``uri``, ``literal`` or ``bnode``."""
 
     kind: str
@@ -158,7 +158,9 @@ def open_graph(graph_dir: str | os.PathLike | Any = "output", engine: str = "oxi
         import rdflib
 
         handle = rdflib.Dataset(default_union=True)
-        handle.parse(str(nq), format="nquads")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # rdflib 7.x's own internals
+            handle.parse(str(nq), format="nquads")
     _CACHE[key] = (stamp, handle)
     return handle
 
@@ -270,7 +272,12 @@ def _run_rdflib(ds: Any, text: str, bindings: dict[str, Term], limit: int | None
     except Exception as e:  # pyparsing.ParseException and rdflib's own errors
         raise QueryError(f"syntax error: {e}") from None
     init = {Variable(k): _to_rdflib(t) for k, t in bindings.items()}
-    res = ds.query(prepared, initBindings=init)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # rdflib 7.x's own internals
+        return _collect_rdflib(ds.query(prepared, initBindings=init), limit)
+
+
+def _collect_rdflib(res: Any, limit: int | None) -> QueryResult:
     if res.type == "ASK":
         return QueryResult("ask", boolean=bool(res.askAnswer))
     if res.type == "SELECT":
@@ -293,17 +300,18 @@ def _check(rows: list, limit: int | None) -> None:
 
 
 def _from_ox(t: Any) -> Term | None:
-    import pyoxigraph as ox
-
     if t is None:
         return None
-    if isinstance(t, ox.NamedNode):
-        return Term("uri", t.value)
-    if isinstance(t, ox.BlankNode):
-        return Term("bnode", t.value)
-    if isinstance(t, ox.Literal):
-        return Term("literal", t.value, None if t.language else t.datatype.value, t.language)
+    kind = _OX_KINDS.get(type(t).__name__)
+    if kind == "literal":
+        lang = t.language
+        return Term("literal", t.value, None if lang else t.datatype.value, lang)
+    if kind is not None:
+        return Term(kind, t.value)
     return Term("literal", str(t))  # RDF-star triple term: shown in its N-Triples form
+
+
+_OX_KINDS = {"NamedNode": "uri", "BlankNode": "bnode", "Literal": "literal"}
 
 
 def _to_ox(t: Term) -> Any:

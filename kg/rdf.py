@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Citation, Corpus, ProjectYear, SourceDoc, Work
+from .model import Citation, Corpus, ProjectYear, SourceDoc
 
 __all__ = [
     "NS",
@@ -211,12 +211,19 @@ def _source_quads(corpus: Corpus, s: SourceDoc, ir: Iris, ix: "_Index") -> list[
         if p.period:
             add(pi, PKG + "periodStart", literal(p.period[0], XSD + "date"))
             add(pi, PKG + "periodEnd", literal(p.period[1], XSD + "date"))
-    for c in ix.citations.get(s.id, ()):
+    cs = ix.citations.get(s.id, ())
+    outer = _nesting(cs)
+    for c in cs:
         ci = ir.citation(c)
         citing = ir.project(ix.project_by_id[c.citing]) if c.citing != s.id else d
         cited = ir.article(c.work, c.article) if c.article else ir.work(c.work)
         rel = CITO + ("citesAsAuthority" if c.as_authority else "cites")
         add(citing, rel, iri(cited))
+        # Shortcuts for the change queries: nested titles, and the works cited outside them.
+        for o in outer.get(id(c), ()):
+            add(ci, PKG + "nestedIn", iri(ir.citation(o)))
+        if id(c) not in outer:
+            add(citing, PKG + "citesWork", iri(ir.work(c.work)))
         add(ci, _TYPE, iri(CITO + "Citation"))
         add(ci, _TYPE, iri(OA + "Annotation"))
         add(ci, CITO + "hasCitingEntity", iri(citing))
@@ -258,6 +265,23 @@ def _source_quads(corpus: Corpus, s: SourceDoc, ir: Iris, ix: "_Index") -> list[
             add(a, ELI + "repeals", iri(b))
             add(b, ELI + "repealed_by", iri(a))
     return q
+
+
+def _nesting(citations: Iterable[Citation]) -> dict[int, list[Citation]]:
+    """id(citation) → the citations of the same citing entity whose mention strictly contains
+    its mention (a title nested in another cited title), for the nested ones only: the rule of
+    :func:`kg.changes.project_cites`."""
+    by_citing: dict[str, list[Citation]] = {}
+    for c in citations:
+        by_citing.setdefault(c.citing, []).append(c)
+    out: dict[int, list[Citation]] = {}
+    for cs in by_citing.values():
+        for c in cs:
+            around = [o for o in cs if o is not c and o.start <= c.start and c.end <= o.end
+                      and (o.start < c.start or c.end < o.end)]
+            if around:
+                out[id(c)] = around
+    return out
 
 
 _MEDIA = {"txt": "text/plain", "pdf": "application/pdf", "html": "text/html",
@@ -338,6 +362,8 @@ def _relation_quads(corpus: Corpus, ir: Iris, origin: str, graph: str) -> list[s
                 add(st, PKG + "oldWork", iri(old))
                 add(st, PKG + "newWork", iri(new))
                 add(st, PKG + "evidence", literal(r.evidence))
+                if r.in_force:
+                    add(st, PKG + "inForce", literal(r.in_force, XSD + "date"))
         elif r.kind == "replaces":
             add(new, DCT + "replaces", iri(old))
             ci = ir.candidate(r.object, r.subject)
@@ -394,8 +420,8 @@ def run_quads(corpus: Corpus, ir: Iris, *, run_id: str, started: str, ended: str
     q = [
         nquad(r, _TYPE, iri(PROV + "Activity"), g),
         nquad(r, RDFS + "label", literal(f"policykg build {run_id}"), g),
-        nquad(r, PROV + "startedAtTime", literal(started, XSD + "dateTime"), g),
-        nquad(r, PROV + "endedAtTime", literal(ended, XSD + "dateTime"), g),
+        nquad(r, PROV + "startedAtTime", literal(_utc(started), XSD + "dateTime"), g),
+        nquad(r, PROV + "endedAtTime", literal(_utc(ended), XSD + "dateTime"), g),
         nquad(r, PKG + "toolVersion", literal(version), g),
         nquad(r, PROV + "wasAssociatedWith", iri(PKG + "policykg"), g),
     ]
@@ -407,6 +433,11 @@ def run_quads(corpus: Corpus, ir: Iris, *, run_id: str, started: str, ended: str
     for i in inputs:
         q.append(nquad(r, PKG + "input", literal(i), g))
     return sorted(set(q))
+
+
+def _utc(t: str) -> str:
+    """An xsd:dateTime in UTC written with ``Z``, as SPARQL engines give it back (not ``+00:00``)."""
+    return t[:-6] + "Z" if t.endswith("+00:00") else t
 
 
 def graph_quads(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable[dict] = ()) -> list[str]:

@@ -1,12 +1,20 @@
-"""The embedded Oxigraph store that ``policykg query`` and ``policykg serve`` use."""
+"""The embedded Oxigraph store that ``policykg query`` and ``policykg serve`` use.
+
+A full build bulk-loads ``graph.nq`` into a fresh store (:func:`load_store`).
+An incremental build starts from a checkpoint of the previous store (hard
+links to its immutable files, :func:`copy_store`) and applies only what
+changed (:func:`apply_changes`): the quads removed from and added to each
+changed named graph, and the graphs that are gone.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["load_store", "open_store"]
+__all__ = ["load_store", "open_store", "copy_store", "apply_changes"]
 
 
 def load_store(nquads: str | os.PathLike, store_dir: str | os.PathLike) -> None:
@@ -21,6 +29,43 @@ def load_store(nquads: str | os.PathLike, store_dir: str | os.PathLike) -> None:
     store.optimize()
     store.flush()
     del store
+
+
+def copy_store(src: str | os.PathLike, dst: str | os.PathLike) -> None:
+    """A consistent copy of the store at ``src`` in the new directory ``dst``.
+
+    A RocksDB checkpoint: the immutable table files are hard-linked (on the
+    same file system), so the copy costs milliseconds whatever the store's size,
+    and changing it never touches ``src``."""
+    import pyoxigraph as ox
+
+    source = ox.Store.read_only(str(src))
+    try:
+        source.backup(str(dst))
+    finally:
+        del source
+
+
+def apply_changes(store_dir: str | os.PathLike, *, removed: bytes = b"", added: bytes = b"",
+                  dropped_graphs: Iterable[str] = ()) -> None:
+    """Remove the N-Quads ``removed``, drop the named graphs ``dropped_graphs`` (IRIs) and
+    add the N-Quads ``added``, in that order, in the store at ``store_dir``."""
+    import pyoxigraph as ox
+
+    store = ox.Store(str(store_dir))
+    try:
+        if removed:
+            for q in ox.parse(removed, format=ox.RdfFormat.N_QUADS):
+                store.remove(q)
+        for g in dropped_graphs:
+            node = ox.NamedNode(g)
+            if store.contains_named_graph(node):
+                store.remove_graph(node)
+        if added:
+            store.load(added, format=ox.RdfFormat.N_QUADS)
+        store.flush()
+    finally:
+        del store
 
 
 def open_store(store_dir: str | os.PathLike, *, read_only: bool = True):

@@ -2,7 +2,8 @@
 
 Self-contained: the checks below use their own small normaliser and scanners (whitespace and
 page-number lines dropped, full-width digits folded, year brackets unified), never the
-project's extractors.
+project's extractors -- except the last section, where a build of a small corpus must recover
+the planted gold.
 """
 
 from __future__ import annotations
@@ -394,3 +395,114 @@ def test_cli(tmp_path):
 def test_cn_number():
     assert [cn_number(i) for i in (1, 5, 10, 12, 20, 77, 78, 100, 105, 110, 115, 187)] == [
         "一", "五", "十", "十二", "二十", "七十七", "七十八", "一百", "一百零五", "一百一十", "一百一十五", "一百八十七"]
+
+
+# --------------------------------------------------------------------------- a build recovers the gold
+#
+# The one part of this file that runs the project: `policykg build` on a small generated corpus,
+# its corpus model compared with the gold, project by project.
+
+GOLD_DOCS, GOLD_SEED = 40, 3
+_PDF_PAGE = re.compile(r"^[ \t\u3000]*—[ \t]*\d+[ \t]*—[ \t]*$", re.M)
+
+
+@pytest.fixture(scope="module")
+def built_gold(tmp_path_factory):
+    from kg import build
+
+    root = tmp_path_factory.mktemp("gold")
+    gold = generate(root / "c", GOLD_DOCS, GOLD_SEED)
+    result = build([str(root / "c")], root / "out", use_cache=False, html=False, store=False)
+    return gold, result
+
+
+def _as_written(quote: str) -> str:
+    """A title mention as the gold states it: brackets off, whitespace, page lines and '_' removed."""
+    return re.sub(r"[\s\u3000\u00a0_]+", "", _PDF_PAGE.sub("", quote))[1:-1]
+
+
+def _planted(gold) -> tuple[dict, dict]:
+    from kg.corpus import identity_key
+
+    docs, cites = {}, {}
+    for d in gold["documents"]:
+        docs[d["file"]] = (d["issuer"], d["year"], [(p["no"], p["name"], p["unit"], p["amount_wan"]) for p in d["projects"]])
+        for p in d["projects"]:
+            cites[(d["file"], p["no"])] = {
+                "numbers": set(p["doc_numbers"]), "titles": set(p["titles"]),
+                "articles": {(identity_key(a["law"]), a["article"]) for a in p["articles"]},
+                "pairs": {(x["title"], x["number"]) for x in p["pairs"]},
+            }
+    return docs, cites
+
+
+def _recovered(result) -> tuple[dict, dict]:
+    from kg.corpus import identity_key
+
+    c = result.corpus
+    sources = {s.id: s for s in c.sources}
+    projects = {p.id: p for p in c.project_years}
+    docs = {}
+    for s in c.sources:
+        ps = sorted((p for p in c.project_years if p.source == s.id), key=lambda p: p.no)
+        docs[s.name] = (s.issuer, s.year, [(p.no, p.name, p.unit, None if p.amount_wan is None else float(p.amount_wan))
+                                           for p in ps])
+    cites: dict = {}
+    for ci in c.citations:
+        p = projects.get(ci.citing)
+        got = cites.setdefault((sources[ci.source].name, p.no if p else None),
+                               {"numbers": set(), "titles": set(), "articles": set(), "pairs": set()})
+        w = c.works[ci.work]
+        if ci.kind == "document_number":
+            got["numbers"].add(w.number)
+        elif ci.kind == "title":
+            got["titles"].add(_as_written(ci.exact))
+            if ci.matched_by == "title+number":
+                got["pairs"].add((_as_written(ci.exact), w.number))
+        else:
+            got["articles"].add((identity_key(w.title), int(ci.article)))
+    return docs, cites
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "extractor gaps, see test_..._except_known_extractor_gaps: a one-character local code before a "
+    "ministry-like code is cut (宜财社〔2017〕21号 → 财社〔2017〕21号), and a quoted article heading that "
+    "skips a number (…第二十二条…。第二十四条　…) is taken for the document's own heading"))
+def test_a_build_recovers_the_planted_gold_exactly_on_a_small_corpus(built_gold):
+    gold, result = built_gold
+    assert not result.skipped
+    pdocs, pcites = _planted(gold)
+    rdocs, rcites = _recovered(result)
+    assert rdocs == pdocs
+    empty = {"numbers": set(), "titles": set(), "articles": set(), "pairs": set()}
+    assert {k: v for k, v in rcites.items() if v != empty} == {k: v for k, v in pcites.items() if v != empty}
+
+
+def test_a_build_recovers_the_planted_gold_except_known_extractor_gaps(built_gold):
+    """Everything exact (documents, projects, names, units, amounts, titles), except the two
+    known gaps of the extractors, each recognised by its exact shape."""
+    gold, result = built_gold
+    assert not result.skipped
+    pdocs, pcites = _planted(gold)
+    rdocs, rcites = _recovered(result)
+    assert rdocs == pdocs
+    assert not rcites.get(None) and all(no is not None for _, no in rcites)
+    for key in set(pcites) | set(rcites):
+        want = pcites.get(key) or {"numbers": set(), "titles": set(), "articles": set(), "pairs": set()}
+        got = rcites.get(key) or {"numbers": set(), "titles": set(), "articles": set(), "pairs": set()}
+        assert got["titles"] == want["titles"], key
+        # Gap 1: the local code's first character cut off: 宜财社〔2017〕21号 read as 财社〔2017〕21号.
+        cut = {n for n in want["numbers"] - got["numbers"]
+               if any(n.endswith(m) and 0 < len(n) - len(m) <= 2 for m in got["numbers"] - want["numbers"])}
+        assert want["numbers"] - got["numbers"] == cut, key
+        assert len(got["numbers"] - want["numbers"]) == len(cut), key
+        assert got["pairs"] <= want["pairs"], key
+        assert {n for _, n in want["pairs"] - got["pairs"]} <= cut, key
+        # Gap 2: a bare article continuing a chain two numbers on, read as an own heading.
+        #        (and what follows it in that chain: the chain is lost from there).
+        missing = want["articles"] - got["articles"]
+        assert got["articles"] <= want["articles"], key
+        for law, n in missing:
+            while (law, n - 1) in missing:
+                n -= 1
+            assert (law, n - 1) not in want["articles"] and (law, n - 2) in want["articles"], (key, law, n)

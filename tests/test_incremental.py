@@ -1,0 +1,256 @@
+"""Incremental builds (issue 7): the cache of analyses, the stat index of the inputs, and the
+reuse of the previous output's graphs (TriG/Turtle text, store checkpoint + patch).
+
+An unchanged corpus analyses nothing; adding, changing or removing one file
+analyses at most that file and rewrites only the graphs that changed; the
+result equals a ``--no-cache`` build except the run graph.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/
+
+B = importlib.import_module("kg.build")  # the module (kg.build is also the function)
+from bench.generate import generate  # noqa: E402
+from kg import build  # noqa: E402
+from kg.cache import RACY_SECONDS, AnalysisCache, FileIndex  # noqa: E402
+
+RUN = "https://w3id.org/policykg/id/graph/run"
+N = 12
+PAST = time.time() - 3600  # files older than the racy window: their stat can be trusted
+
+
+def _age(root: Path) -> None:
+    for p in root.rglob("*"):
+        if p.is_file():
+            os.utime(p, (PAST, PAST))
+
+
+@pytest.fixture()
+def corpus(tmp_path) -> tuple[Path, Path]:
+    """``N`` generated disclosures in tmp/c and one more held back in tmp/extra."""
+    generate(tmp_path / "g", N + 1, 5)
+    (tmp_path / "g" / "gold.json").unlink()
+    files = sorted((tmp_path / "g").rglob("*.txt"))
+    held = files[-1]
+    extra = tmp_path / "extra" / held.relative_to(tmp_path / "g")
+    extra.parent.mkdir(parents=True)
+    held.rename(extra)
+    (tmp_path / "g").rename(tmp_path / "c")
+    _age(tmp_path / "c")
+    return tmp_path / "c", extra
+
+
+def _build(c: Path, out: Path, **kw):
+    return build([str(c)], out, html=False, **kw)
+
+
+def _graphs(nq: Path) -> dict[str, bytes]:
+    """graph IRI → its N-Quads lines, as written."""
+    out: dict[str, list[bytes]] = defaultdict(list)
+    for line in nq.read_bytes().splitlines(keepends=True):
+        out[line[line.rindex(b" <") + 2: line.rindex(b">")].decode()].append(line)
+    return {g: b"".join(lines) for g, lines in out.items()}
+
+
+def _store(out: Path) -> dict[str, set[str]]:
+    """graph IRI → its quads, from the store."""
+    import pyoxigraph as ox
+
+    s = ox.Store.read_only(str(out / "store"))
+    try:
+        got: dict[str, set[str]] = defaultdict(set)
+        for q in s.quads_for_pattern(None, None, None, None):
+            got[q.graph_name.value].add(str(q))
+        assert {g.value for g in s.named_graphs()} == set(got)  # no empty graph left behind
+        return got
+    finally:
+        del s
+
+
+def _nq_quads(out: Path) -> dict[str, set[str]]:
+    import pyoxigraph as ox
+
+    got: dict[str, set[str]] = defaultdict(set)
+    for q in ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS):
+        got[q.graph_name.value].add(str(q))
+    return got
+
+
+def _without_run_span(out: Path, name: str) -> bytes:
+    """A TriG/Turtle file without the run graph's text (located by the manifest)."""
+    m = json.loads((out / B.MANIFEST).read_text(encoding="utf-8"))
+    row = next(r for r in m["graphs"] if r[0] == RUN)
+    off, n = (row[6], row[7]) if name == "graph.trig" else (row[8], row[9])
+    data = (out / name).read_bytes()
+    return data[:off] + data[off + n:]
+
+
+def _assert_same_as_full_build(c: Path, out: Path, tmp: Path) -> None:
+    full = tmp / "full"
+    shutil.rmtree(full, ignore_errors=True)
+    _build(c, full, use_cache=False)
+    a, b = _graphs(out / "graph.nq"), _graphs(full / "graph.nq")
+    a.pop(RUN), b.pop(RUN)
+    assert a == b
+    for name in ("graph.trig", "graph.ttl"):
+        assert _without_run_span(out, name) == _without_run_span(full, name), name
+    for name in ("citations.csv", "changes.json"):
+        assert (out / name).read_bytes() == (full / name).read_bytes(), name
+    sa, sb = _store(out), _store(full)
+    sa.pop(RUN), sb.pop(RUN)
+    assert sa == sb
+    assert _store(out) == _nq_quads(out)  # the patched store is exactly its graph.nq
+
+
+def test_an_unchanged_corpus_analyses_and_reads_nothing(corpus, tmp_path):
+    c, _ = corpus
+    first = _build(c, tmp_path / "out")
+    assert (first.documents, first.analysed, first.reused, first.read) == (N, N, 0, N)
+    before = _graphs(tmp_path / "out" / "graph.nq")
+    again = _build(c, tmp_path / "out")
+    assert (again.documents, again.analysed, again.reused, again.read) == (N, 0, N, 0)
+    assert again.graphs_written <= 1  # at most the run graph (its times)
+    after = _graphs(tmp_path / "out" / "graph.nq")
+    before.pop(RUN), after.pop(RUN)
+    assert before == after
+    assert json.loads((tmp_path / "out" / "summary.json").read_text())["reused_from_cache"] == N
+
+
+def test_adding_one_file_analyses_exactly_that_file(corpus, tmp_path):
+    c, extra = corpus
+    first = _build(c, tmp_path / "out")
+    shutil.copy2(extra, c / extra.relative_to(extra.parents[1]))
+    added = _build(c, tmp_path / "out")
+    assert (added.documents, added.analysed, added.reused) == (N + 1, 1, N)
+    new = set(_graphs(tmp_path / "out" / "graph.nq"))
+    ids = {s.id for s in added.corpus.sources} - {s.id for s in first.corpus.sources}
+    assert len(ids) == 1
+    g = f"https://w3id.org/policykg/id/graph/source/{ids.pop()}"
+    assert g in new and g in _store(tmp_path / "out")
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
+
+
+def test_changing_one_file_rewrites_only_its_graph(corpus, tmp_path):
+    c, _ = corpus
+    first = _build(c, tmp_path / "out")
+    before_nq, before_store = _graphs(tmp_path / "out" / "graph.nq"), _store(tmp_path / "out")
+    victim = sorted(c.rglob("*.txt"))[3]
+    with open(victim, "a", encoding="utf-8") as f:
+        f.write("\n本项目按计划实施。\n")  # no citation, no new identity: only this source's graph changes
+    changed = _build(c, tmp_path / "out")
+    assert (changed.analysed, changed.reused, changed.read) == (1, N - 1, 1)
+    sid = next(s.id for s in changed.corpus.sources if s.path == str(victim))
+    g = f"https://w3id.org/policykg/id/graph/source/{sid}"
+    after_nq, after_store = _graphs(tmp_path / "out" / "graph.nq"), _store(tmp_path / "out")
+    assert after_nq[g] != before_nq[g] and after_store[g] != before_store[g]
+    differs = {k for k in after_nq if after_nq[k] != before_nq.get(k)}
+    assert differs <= {g, RUN} and g in differs
+    assert {k for k in after_store if after_store[k] != before_store.get(k)} <= {g, RUN}
+    assert changed.graphs_written == len(differs)
+    assert first.documents == changed.documents == N
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
+
+
+def test_removing_one_file_removes_its_graph(corpus, tmp_path):
+    c, _ = corpus
+    first = _build(c, tmp_path / "out")
+    victim = sorted(c.rglob("*.txt"))[0]
+    sid = next(s.id for s in first.corpus.sources if s.path == str(victim))
+    g = f"https://w3id.org/policykg/id/graph/source/{sid}"
+    assert g in _graphs(tmp_path / "out" / "graph.nq") and g in _store(tmp_path / "out")
+    victim.unlink()
+    removed = _build(c, tmp_path / "out")
+    assert (removed.documents, removed.analysed, removed.reused) == (N - 1, 0, N - 1)
+    assert g not in _graphs(tmp_path / "out" / "graph.nq")
+    assert g not in _store(tmp_path / "out")
+    assert g.encode() not in (tmp_path / "out" / "graph.trig").read_bytes()
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
+
+
+def test_no_cache_forces_a_full_build(corpus, tmp_path):
+    c, _ = corpus
+    _build(c, tmp_path / "out")
+    full = _build(c, tmp_path / "out", use_cache=False)
+    assert (full.analysed, full.reused, full.read) == (N, 0, N)
+    assert full.graphs_written == len(_graphs(tmp_path / "out" / "graph.nq"))
+
+
+def test_a_touched_but_unchanged_file_is_read_again_not_analysed(corpus, tmp_path):
+    c, _ = corpus
+    _build(c, tmp_path / "out")
+    f = sorted(c.rglob("*.txt"))[2]
+    os.utime(f, (PAST + 10, PAST + 10))
+    again = _build(c, tmp_path / "out")
+    assert (again.read, again.analysed, again.reused) == (1, 0, N)
+
+
+def test_a_file_changed_just_now_is_not_trusted_by_its_stat(tmp_path):
+    f = tmp_path / "x.txt"
+    f.write_text("x", encoding="utf-8")
+    index = FileIndex(tmp_path / "files.json")
+    index.record(str(f), os.stat(f), "0" * 64, "txt", "utf-8", ())
+    assert len(index) == 0  # modified within RACY_SECONDS: a same-tick change would go unseen
+    os.utime(f, (time.time() - RACY_SECONDS - 1,) * 2)
+    index.record(str(f), os.stat(f), "0" * 64, "txt", "utf-8", ())
+    index.save()
+    assert FileIndex(tmp_path / "files.json").lookup(str(f), os.stat(f)).sha256 == "0" * 64
+
+
+def test_a_broken_cache_or_manifest_is_a_full_build(corpus, tmp_path):
+    c, _ = corpus
+    first = _build(c, tmp_path / "out")
+    cache = AnalysisCache(tmp_path / ".policykg-cache", B.ANALYSIS_VERSION)
+    for p in cache.dir.rglob("*.pkl"):
+        p.write_bytes(b"not a pickle")
+    (cache.dir / "files.json").write_text("{", encoding="utf-8")
+    (tmp_path / "out" / B.MANIFEST).write_text("[]", encoding="utf-8")
+    again = _build(c, tmp_path / "out")
+    assert (again.analysed, again.reused, again.read) == (N, 0, N)
+    assert again.graphs_written == len(_graphs(tmp_path / "out" / "graph.nq"))
+    assert first.quads == again.quads
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
+
+
+def test_a_failed_incremental_build_leaves_the_previous_output_and_store_intact(corpus, tmp_path, monkeypatch):
+    c, _ = corpus
+    _build(c, tmp_path / "out")
+    before = _store(tmp_path / "out")
+    nq = (tmp_path / "out" / "graph.nq").read_bytes()
+    with open(sorted(c.rglob("*.txt"))[1], "a", encoding="utf-8") as f:
+        f.write("\n本项目按计划实施。\n")
+
+    def broken(result, tmp):
+        time.sleep(0.3)  # the store is being patched meanwhile
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(B, "_write_changes", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        _build(c, tmp_path / "out")
+    assert (tmp_path / "out" / "graph.nq").read_bytes() == nq
+    assert _store(tmp_path / "out") == before
+    assert not list(tmp_path.glob(".out.tmp-*"))
+
+
+def test_incremental_output_equals_a_full_build_after_several_edits(corpus, tmp_path):
+    c, extra = corpus
+    _build(c, tmp_path / "out")
+    shutil.copy2(extra, c / extra.relative_to(extra.parents[1]))
+    files = sorted(c.rglob("*.txt"))
+    files[0].unlink()
+    with open(files[5], "a", encoding="utf-8") as f:
+        f.write("\n本项目按计划实施。\n")
+    inc = _build(c, tmp_path / "out")
+    assert (inc.analysed, inc.reused) == (2, N - 1)
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
