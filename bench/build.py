@@ -213,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{row['docs_per_s']:6.1f} docs/s, peak RSS {row['peak_rss_mb']:6.0f} MB (PSS {row['peak_pss_mb']:6.0f} MB), "
               f"{row['triples']:,} triples, lower bound {lb:.2f} s → ×{row['ratio_to_lower_bound']:.1f}", flush=True)
         print("        steps (s, overlapping): " + ", ".join(f"{k} {v:.1f}" for k, v in row["steps"].items()), flush=True)
-    for a, b in zip(rows, rows[1:]):
-        print(f"{b['docs'] / a['docs']:.0f}× the documents: {b['wall'] / a['wall']:.2f}× the time")
+    by_size = sorted(rows, key=lambda r: r["docs"])
+    for a, b in zip(by_size, by_size[1:]):
+        print(f"{b['docs'] / a['docs']:.0f}× the documents: {b['wall'] / a['wall']:.2f}× the time "
+              f"({b['cpu'] / a['cpu']:.2f}× the CPU time)")
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "jobs": args.jobs, "html": not args.no_html, "rows": rows},
                                         indent=2) + "\n", encoding="utf-8")

@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
 
     target = corpus / extra.relative_to(extra.parents[1])
     victim = sorted(corpus.rglob("*.txt"))[len(list(corpus.rglob("*.txt"))) // 2]
+    kept: list[bytes] = []
 
     def add(i: int) -> None:
         if target.exists():  # repeating: take it away again, unmeasured
@@ -124,9 +125,10 @@ def main(argv: list[str] | None = None) -> int:
             f.write(f"\n本项目按计划实施（{i}）。\n")
 
     def remove(i: int) -> None:
-        if not victim.exists():
-            shutil.copy2(extra, victim)  # repeating: put something back, unmeasured
+        if not victim.exists():  # repeating: put it back, unmeasured
+            victim.write_bytes(kept[0])
             run(corpus, out, html=html, jobs=args.jobs)
+        kept[:] = [victim.read_bytes()]
         victim.unlink()
 
     step("full build (no cache)", full)

@@ -23,6 +23,7 @@ A resolver is any callable ``(Extraction) -> Extraction``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -290,7 +291,8 @@ def resolve_articles(ex: Extraction) -> Extraction:
             lengths.setdefault(k[-1], []).append(len(k))
     for v in lengths.values():
         v.sort(reverse=True)
-    amend = _amendment_regions(ex)
+    amend = _amendment_regions(ex)  # sorted and disjoint: found by bisection
+    amend_starts = [r[0] for r in amend]
     breaks = section_breaks(ct)
 
     # Events in text order: ('break', pos), ('title', pos, Title), ('number', pos), ('token', pos, token)
@@ -330,7 +332,8 @@ def resolve_articles(ex: Extraction) -> Extraction:
             continue
         tok: ArticleToken = ex.tokens[obj]  # type: ignore[index]
         n = _as_int(tok.article)
-        region = next((r for r in amend if r[0] <= tok.cstart < r[1]), None) if amend else None
+        k = bisect_right(amend_starts, tok.cstart) - 1
+        region = amend[k] if k >= 0 and tok.cstart < amend[k][1] else None
         decision: tuple[Title | None, str | None, str]
         if region is not None:
             decision = (region[2], "amendment", "citation")

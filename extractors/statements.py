@@ -25,7 +25,9 @@ __all__ = ["read_statements", "find_repeals", "find_dates", "own_identity", "par
 
 _SENT_BREAK = re.compile(r"[。；;！？]")
 _REPEAL_TAIL = re.compile(r"(?:同时|一并|即行|予以|同日|随之)?(?:废止|停止执行|失效|不再执行)$")
-_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?<!自动)(?:停止执行|不再执行)(?=[。；;，,]|$)|起废止|废止(?=《)|决定废止")
+# The lookbehind (not 自动停止执行) follows the literal: a pattern that starts
+# with one keeps the regex engine from skipping ahead on the first character.
+_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?:停止执行|不再执行)(?<!自动停止执行)(?<!自动不再执行)(?=[。；;，,]|$)|起废止|废止(?=《)|决定废止")
 _PARTIAL = re.compile(r"中(?:关于|的|有关)|第[0-9一二三四五六七八九十百]+条|相关规定|有关规定|部分条款")
 _YMD = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _ADOPTED = re.compile(r"(?:已经|已于|经)于?" + _YMD + r"[^。；]{0,40}?(?:讨论通过|审议通过|通过)")
@@ -62,25 +64,29 @@ class _Spans:
 
 
 class _Sentences:
-    """Sentence bounds in the cleaned text, from the positions of its breaks."""
+    """Sentence bounds in the cleaned text: the nearest break marks either side."""
+
+    _MARKS = "。；;！？"
 
     def __init__(self, s: str):
         self.s = s
         self.n = len(s)
-        self._breaks: list[int] | None = None
-
-    @property
-    def breaks(self) -> list[int]:  # found on first use: most texts state nothing
-        if self._breaks is None:
-            self._breaks = [m.start() for m in _SENT_BREAK.finditer(self.s)]
-        return self._breaks
 
     def around(self, i: int, j: int) -> tuple[int, int]:
         """Cleaned bounds of the sentence around [i, j) (its closing mark included)."""
-        k = bisect_left(self.breaks, i)
-        a = self.breaks[k - 1] + 1 if k > 0 else 0
-        k = bisect_left(self.breaks, j)
-        b = self.breaks[k] if k < len(self.breaks) else self.n
+        s = self.s
+        # Back from i in growing windows: a mark absent from the text must not
+        # cost a scan of all of it on every call.
+        a, hi, step = 0, i, 256
+        while hi > 0:
+            lo = max(0, hi - step)
+            last = max(s.rfind(c, lo, hi) for c in self._MARKS)
+            if last >= 0:
+                a = last + 1
+                break
+            hi, step = lo, step * 2
+        m = _SENT_BREAK.search(s, j)
+        b = m.start() if m else self.n
         return a, min(self.n, b + 1)
 
 

@@ -35,6 +35,7 @@ How a build runs (see ``docs/performance.md`` for measurements):
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import json
 import os
@@ -46,6 +47,7 @@ import threading
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -54,7 +56,7 @@ from extractors.reading import DEFAULT_MAX_BYTES, ReadError, SourceText, read_so
 from extractors.reading import _expand as _expand_path  # the walk of iter_corpus, without reading
 
 from .analyse import ANALYSIS_VERSION, DocAnalysis, analyse_text
-from .cache import AnalysisCache
+from .cache import AnalysisCache, FileEntry
 from .corpus import SourceInfo, build_corpus, h
 from .model import Corpus
 from .rdf import PREFIXES, Iris, iter_graphs, run_quads
@@ -63,12 +65,13 @@ from .samples import SAMPLE_FILES
 __all__ = ["BuildResult", "build", "build_model", "write_outputs", "default_inputs", "TOOL_VERSION", "MANIFEST"]
 
 TOOL_VERSION = "policykg 0.1.0"
-MANIFEST = ".manifest.json"  # in the output: where each named graph is in each file, and its hash
+MANIFEST = ".manifest.json"  # in the output: where each named graph is in each output file
 _MANIFEST_FORMAT = 1
 # Above this share of changed N-Quads bytes, bulk-loading a fresh store beats patching a copy.
 STORE_PATCH_MAX_SHARE = 0.15
 # N-Quads lines per bulk load: the loader holds about 1 KB per line of its part in memory.
 STORE_PART_QUADS = 300_000
+STORE_THREADS = 2  # parts loaded at once (each holds its part in memory)
 _LINE_BYTES_ESTIMATE = 210  # bytes per N-Quads line, to cut parts of graph.nq without counting lines
 
 
@@ -147,6 +150,14 @@ def _list_inputs(paths: Sequence[str]) -> list[str | ReadError]:
     return [item for given in paths for item in _expand_path(os.fsdecode(os.fspath(given)), visited)]
 
 
+@dataclass(frozen=True)
+class _Known:
+    """A file unchanged since the last build (by its stat), with its cached analysis."""
+
+    entry: FileEntry
+    analysis: DocAnalysis
+
+
 def build_model(
     paths: Sequence[str] | None = None,
     *,
@@ -161,51 +172,38 @@ def build_model(
 ) -> BuildResult:
     """Read and analyse ``paths`` (default: the sample corpus) into a corpus model.
 
-    With a ``cache``, a file whose ``stat`` is unchanged since the last build is
-    not read, and a file whose content hash has an analysis is not analysed."""
-    from .parallel import analyse_all
+    Workers read the files themselves (``serial`` and ``process``; for ``dask``
+    this process reads them and sends the text).  With a ``cache``, a file whose
+    ``stat`` is unchanged since the last build is not read, and a file whose
+    content hash has an analysis is not analysed.  Outcomes are then taken in
+    input order, as :func:`extractors.reading.iter_corpus` would give them:
+    duplicates (the same bytes as an earlier file) and names are decided there."""
+    from .parallel import FileTask, Outcome, TextTask, analyse_all
 
     t0 = time.perf_counter()
     paths = list(paths) if paths else default_inputs()
     name_of = _names(paths)
     files = _list_inputs(paths)
     index = cache.file_index() if cache is not None else None
-    read_errors: list[str] = []
-    failures: list[str] = []
-    items: list[tuple[SourceInfo, DocAnalysis]] = []
-    counts = {"reused": 0, "read": 0, "analysed": 0}
-    seen_names: set[str] = set()
+    read_here = executor == "dask"  # remote workers need not have the files
+    outcomes: list[ReadError | _Known | tuple[os.stat_result | None, Outcome] | None] = [None] * len(files)
+    stats: dict[int, os.stat_result | None] = {}
+    read_here_sources: dict[int, SourceText] = {}
     bar = None
     if progress and len(files) > 20:
         from tqdm import tqdm
 
         bar = tqdm(total=len(files), unit="doc", desc="reading and analysing", leave=False)
 
-    def skip(into: list[str], msg: str) -> None:
-        into.append(msg)
-        if on_error:
-            on_error(msg)
+    def settle(i: int, outcome) -> None:
+        outcomes[i] = outcome
         if bar is not None:
             bar.update(1)
 
-    def info_of(path: str, sha256: str, fmt: str, encoding: str | None, warnings: tuple[str, ...]) -> SourceInfo:
-        name = name_of(path)
-        if name in seen_names:  # the same relative name under two arguments
-            name = f"{name}#{h(path, n=6)}"
-        seen_names.add(name)
-        return SourceInfo(path=path, name=name, sha256=sha256, format=fmt, encoding=encoding, warnings=warnings)
-
-    def reuse(info: SourceInfo, analysis: DocAnalysis) -> None:
-        items.append((info, analysis))
-        counts["reused"] += 1
-        if bar is not None:
-            bar.update(1)
-
-    def to_analyse() -> Iterator[tuple[SourceInfo, SourceText]]:
-        first_by_hash: dict[str, str] = {}  # duplicates: the same bytes as an earlier file
-        for item in files:
+    def tasks() -> Iterator[tuple[int, TextTask | FileTask]]:
+        for i, item in enumerate(files):
             if isinstance(item, ReadError):
-                skip(read_errors, str(item))
+                settle(i, item)
                 continue
             try:
                 st = os.stat(item)  # before reading: a change while reading shows next time
@@ -213,45 +211,84 @@ def build_model(
                 st = None
             known = index.lookup(item, st) if index is not None and st is not None and st.st_size <= max_bytes else None
             if known is not None:
-                if known.sha256 in first_by_hash:
-                    skip(read_errors, str(ReadError(item, f"duplicate of {first_by_hash[known.sha256]}")))
-                    continue
-                hit = cache.get(known.sha256)
+                hit = cache.get(known.sha256)  # type: ignore[union-attr]
                 if hit is not None:
-                    first_by_hash[known.sha256] = item
-                    reuse(info_of(item, known.sha256, known.format, known.encoding, known.warnings), hit)
+                    settle(i, _Known(known, hit))
                     continue
+            stats[i] = st
+            if not read_here:
+                yield i, FileTask(item, max_bytes)
+                continue
             try:
                 src = read_source(item, max_bytes=max_bytes)
-                if src.sha256 in first_by_hash:
-                    raise ReadError(item, f"duplicate of {first_by_hash[src.sha256]}")
             except ReadError as e:
-                skip(read_errors, str(e))
+                settle(i, e)
                 continue
-            counts["read"] += 1
-            first_by_hash[src.sha256] = item
-            if index is not None and st is not None:
-                index.record(item, st, src.sha256, src.format, src.encoding, src.warnings)
-            info = info_of(item, src.sha256, src.format, src.encoding, tuple(src.warnings))
             hit = cache.get(src.sha256) if cache is not None else None
             if hit is not None:
-                reuse(info, hit)
+                settle(i, (stats.pop(i), Outcome(analysis=hit, source=src, cached=True)))
                 continue
-            yield info, src
+            read_here_sources[i] = src
+            yield i, TextTask(src.text, src.path, src.sha256)
 
     try:
-        for info, result in analyse_all(to_analyse(), jobs=jobs, executor=executor, scheduler=scheduler,
-                                        cache=cache):
-            if isinstance(result, str):
-                skip(failures, f"{info.path}: {result}")
-                continue
-            items.append((info, result))
-            counts["analysed"] += 1
-            if bar is not None:
-                bar.update(1)
+        for i, o in analyse_all(tasks(), jobs=jobs, executor=executor, scheduler=scheduler, cache=cache):
+            if i in read_here_sources:
+                o.source = read_here_sources.pop(i)
+            settle(i, (stats.pop(i), o))
     finally:
         if bar is not None:
             bar.close()
+
+    # In input order: duplicates, names, counts, the messages of skipped files.
+    read_errors: list[str] = []
+    failures: list[str] = []
+    items: list[tuple[SourceInfo, DocAnalysis]] = []
+    counts = {"reused": 0, "read": 0, "analysed": 0}
+    seen_names: set[str] = set()
+    first_by_hash: dict[str, str] = {}
+
+    def skip(into: list[str], msg: str) -> None:
+        into.append(msg)
+        if on_error:
+            on_error(msg)
+
+    for item, outcome in zip(files, outcomes):
+        if isinstance(outcome, ReadError):
+            skip(read_errors, str(outcome))
+            continue
+        assert isinstance(item, str) and outcome is not None
+        if isinstance(outcome, _Known):
+            e = outcome.entry
+            sha, fmt, encoding, warnings, analysis = e.sha256, e.format, e.encoding, e.warnings, outcome.analysis
+            st, o = None, None
+        else:
+            st, o = outcome
+            if o.read_error is not None:
+                skip(read_errors, str(o.read_error))
+                continue
+            src = o.source
+            assert src is not None
+            sha, fmt, encoding, warnings, analysis = src.sha256, src.format, src.encoding, tuple(src.warnings), o.analysis
+        if sha in first_by_hash:
+            skip(read_errors, str(ReadError(item, f"duplicate of {first_by_hash[sha]}")))
+            continue
+        first_by_hash[sha] = item
+        if o is not None:
+            counts["read"] += 1
+            if index is not None and st is not None:
+                index.record(item, st, sha, fmt, encoding, warnings)
+            if o.failure is not None:
+                skip(failures, f"{item}: {o.failure}")
+                continue
+        assert analysis is not None
+        name = name_of(item)
+        if name in seen_names:  # the same relative name under two arguments
+            name = f"{name}#{h(item, n=6)}"
+        seen_names.add(name)
+        items.append((SourceInfo(path=item, name=name, sha256=sha, format=fmt, encoding=encoding, warnings=warnings),
+                      analysis))
+        counts["analysed" if o is not None and not o.cached else "reused"] += 1
     if index is not None:
         index.save()
     t1 = time.perf_counter()
@@ -304,14 +341,32 @@ def build(
     cache = None
     if use_cache:
         cache = AnalysisCache(Path(cache_dir) if cache_dir else out.parent / ".policykg-cache", ANALYSIS_VERSION)
-    result = build_model(paths, max_bytes=max_bytes, cache=cache, declared=declared, progress=progress, jobs=jobs,
-                         executor=executor, scheduler=scheduler, on_error=on_error)
-    if result.documents:
-        write_outputs(result, out, base=base, html=html, store=store, inputs=paths or default_inputs(),
-                      incremental=use_cache)
-        result.out_dir = out
+    with _gc_paused():
+        result = build_model(paths, max_bytes=max_bytes, cache=cache, declared=declared, progress=progress, jobs=jobs,
+                             executor=executor, scheduler=scheduler, on_error=on_error)
+        if result.documents:
+            write_outputs(result, out, base=base, html=html, store=store, inputs=paths or default_inputs(),
+                          incremental=use_cache)
+            result.out_dir = out
     result.seconds = time.perf_counter() - t0
     return result
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while building.
+
+    A build allocates millions of long-lived objects and frees almost no cycles;
+    every full collection walks them all (16 of them at 10,000 documents, none
+    freeing anything), which cost a third of the model's time.  Reference
+    counting still frees everything else; the collector's state is restored after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, html: bool = True, store: bool = True,
@@ -328,15 +383,18 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
     timings = result.timings
     jobs: list[_Job] = []
     loader: _StoreLoader | None = None
+    text: _TextWriter | None = None
     try:
         ir = Iris(base) if base else Iris()
         started = datetime.now(timezone.utc).isoformat(timespec="seconds")
         previous = _Previous.load(out, ir.base) if incremental else None
         if store and (previous is None or not previous.store):
             loader = _StoreLoader(tmp / "graph.nq", tmp / "store")  # loads each part as soon as it is written
+        text = _TextWriter(tmp, previous)  # TriG and Turtle of each graph as soon as it is written
         t = time.perf_counter()
         graphs, result.quads = _write_nquads(result, tmp, ir, started, inputs, previous,
-                                             loader.add if loader else None)
+                                             loader.add if loader else None, text.add)
+        jobs.append(text.finish())
         timings["nquads"] = time.perf_counter() - t
         changed = [g for g in graphs if not g.same_nq]
         gone = [g for iri, g in previous.graphs.items() if iri not in {x.iri for x in graphs}] if previous else []
@@ -352,9 +410,6 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
                     loader.add(*span)
         if loader is not None:
             jobs.append(loader.finish())
-        # Beside the store: TriG and Turtle in two helper processes, the rest here.
-        jobs.append(_Job.process("trig", _serializer_spec(tmp, "trig", graphs, previous), tmp))
-        jobs.append(_Job.process("ttl", _serializer_spec(tmp, "ttl", graphs, previous), tmp))
         for name, step in (
             ("csv", lambda: _write_citations_csv(result.corpus, tmp / "citations.csv")),
             ("texts", lambda: _write_texts(result.corpus, tmp / "texts")),
@@ -366,11 +421,10 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
             timings[name] = time.perf_counter() - t
         t = time.perf_counter()
         for job in jobs:
-            spans = job.wait()
+            done = job.wait()
             timings[job.name] = job.seconds
-            if job.name in ("trig", "ttl"):
-                for g, span in zip(graphs, spans):
-                    setattr(g, job.name, tuple(span))
+            for g, trig, ttl in zip(graphs, done.get("trig", ()), done.get("ttl", ())):
+                g.trig, g.ttl = tuple(trig), tuple(ttl)
         timings["wait"] = time.perf_counter() - t
         (tmp / "union.nt").unlink()
         (tmp / "summary.json").write_text(
@@ -387,6 +441,8 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
     except BaseException:
         if loader is not None:
             loader.cancel()
+        if text is not None:
+            text.cancel()
         for job in jobs:
             job.cancel()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -425,9 +481,10 @@ def _swap(tmp: Path, out: Path) -> None:
 class _Graph:
     """Where one named graph is in each output file, as (offset, length).
 
-    ``union`` is its share of ``union.nt`` (the source of graph.ttl): its triples
-    without the graph name, less those an earlier graph already had
-    (``dropped``: their line numbers in the graph)."""
+    Its share of graph.ttl is its triples less those an earlier graph already had
+    (``dropped``: their line numbers in the graph).  Only a graph that drops some
+    has them written to ``union.nt`` (``union``); the others' Turtle is their
+    TriG text one level less indented."""
 
     iri: str
     nq: tuple[int, int]
@@ -458,30 +515,40 @@ class _Previous:
     def load(cls, out: Path, base: str) -> "_Previous | None":
         try:
             m = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-            if m.get("format") != _MANIFEST_FORMAT or m.get("tool") != TOOL_VERSION or m.get("base") != base:
-                return None
+            if (m.get("format"), m.get("tool"), m.get("writer"), m.get("base")) != (_MANIFEST_FORMAT, TOOL_VERSION,
+                                                                                   _writer(), base):
+                return None  # another version wrote it: its TriG and Turtle text may differ from ours
             if any((out / name).stat().st_size != size for name, size in m["sizes"].items()):
                 return None  # the files were changed since: trust nothing
             graphs = {r[0]: _Graph.of_row(r) for r in m["graphs"]}
             return cls(out, graphs, bool(m["store"]) and (out / "store").is_dir())
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            return None
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            return None  # no manifest, or one we cannot read: a full build
+
+
+def _writer() -> str:
+    """What the TriG and Turtle text depends on besides a graph's lines: the serialiser and the prefixes."""
+    import pyoxigraph as ox
+
+    return f"pyoxigraph {ox.__version__} " + hashlib.sha256(json.dumps(PREFIXES, sort_keys=True).encode()).hexdigest()[:12]
 
 
 def _write_manifest(tmp: Path, base: str, graphs: list[_Graph], store: bool) -> None:
     sizes = {name: (tmp / name).stat().st_size for name in ("graph.nq", "graph.trig", "graph.ttl")}
-    m = {"format": _MANIFEST_FORMAT, "tool": TOOL_VERSION, "base": base, "store": store, "sizes": sizes,
-         "graphs": [g.row() for g in graphs]}
+    m = {"format": _MANIFEST_FORMAT, "tool": TOOL_VERSION, "writer": _writer(), "base": base, "store": store,
+         "sizes": sizes, "graphs": [g.row() for g in graphs]}
     (tmp / MANIFEST).write_text(json.dumps(m, separators=(",", ":")), encoding="utf-8")
 
 
 def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs: Iterable[str],
-                  previous: _Previous | None, on_part: Callable[[int, int], None] | None) -> tuple[list[_Graph], int]:
-    """Write ``graph.nq`` and ``union.nt`` (the union's triples, each once, in file order) graph by graph.
+                  previous: _Previous | None, on_part: Callable[[int, int], None] | None,
+                  on_graph: Callable[[_Graph], None] | None = None) -> tuple[list[_Graph], int]:
+    """Write ``graph.nq`` graph by graph, and ``union.nt``: the union's lines of the graphs that
+    repeat a triple of an earlier graph (graph.ttl has every triple once, in file order).
 
-    Each graph is compared with the previous output's bytes; ``on_part(start, end)``
-    gets byte ranges of ``graph.nq`` (whole graphs, about :data:`STORE_PART_QUADS`
-    lines) as soon as they are on disk."""
+    Each graph is compared with the previous output's bytes; ``on_graph(graph)`` gets
+    each graph and ``on_part(start, end)`` byte ranges of ``graph.nq`` (whole graphs,
+    about :data:`STORE_PART_QUADS` lines) as soon as they are on disk."""
     graphs: list[_Graph] = []
     n = 0
     # Citation nodes (most of the data) belong to exactly one source graph, so only the
@@ -514,8 +581,10 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
                 dropped: list[int] = []
                 head, mid, tail = ("".join(lines[a:b]).encode("utf-8") for a, b in ((0, i), (i, j), (j, len(lines))))
                 data = b"".join((head, mid, tail))
-                suffix = f" <{g}> .\n".encode("utf-8")
-                udata = b"".join((dedup(head, 0, dropped), mid.replace(suffix, b" .\n"), dedup(tail, j, dropped)))
+                kept = (dedup(head, 0, dropped), dedup(tail, j, dropped))
+                udata = b""
+                if dropped:  # the union's lines, for graph.ttl: only these need serialising on their own
+                    udata = b"".join((kept[0], mid.replace(f" <{g}> .\n".encode("utf-8"), b" .\n"), kept[1]))
                 graph = _Graph(g, (nq.tell(), len(data)), (nt.tell(), len(udata)), dropped)
                 old = previous.graphs.get(g) if previous is not None else None
                 if old is not None and old_nq is not None and old.nq[1] == len(data):
@@ -525,6 +594,10 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
                 graphs.append(graph)
                 nq.write(data)
                 nt.write(udata)
+                if on_graph is not None:
+                    nq.flush()
+                    nt.flush()
+                    on_graph(graph)
                 n += len(lines)
                 part_lines += len(lines)
                 if on_part is not None and part_lines >= STORE_PART_QUADS:
@@ -562,19 +635,24 @@ def _parts(graphs: list[_Graph]) -> Iterator[tuple[int, int]]:
 
 
 class _StoreLoader:
-    """Bulk-loads ranges of ``graph.nq`` into a fresh store, in a thread, as they are handed in.
+    """Bulk-loads ranges of ``graph.nq`` into a fresh store, in threads, as they are handed in.
 
-    Each range is one ``bulk_load`` (Rust, without the GIL), so the store is built
-    while this process writes the rest, and the loader's memory stays that of one
-    part whatever the corpus's size."""
+    Each range is one ``bulk_load`` (Rust, without the GIL) of a part file, so the
+    store is built while this process writes the rest, and the loader holds in
+    memory only the parts being loaded, whatever the corpus's size.  With two
+    cores or more, two parts load at once (RocksDB ingests both)."""
 
     def __init__(self, nquads: Path, store_dir: Path) -> None:
         import queue
+
+        import pyoxigraph as ox
 
         self._nq = nquads
         self._dir = store_dir
         self._queue: queue.Queue[tuple[int, int] | None] = queue.Queue()
         self._cancelled = threading.Event()
+        self._store = ox.Store(str(store_dir))
+        self._threads = max(1, min(STORE_THREADS, os.cpu_count() or 1))
         self._job = _Job.thread("store", self._run)
 
     def add(self, start: int, end: int) -> None:
@@ -589,19 +667,35 @@ class _StoreLoader:
         self._cancelled.set()
         self._queue.put(None)
 
-    def _run(self) -> None:
+    def _load(self, k: int, errors: list[BaseException]) -> None:
         import pyoxigraph as ox
 
-        store = ox.Store(str(self._dir))
-        part = self._dir.with_name(".store-part.nq")
+        part = self._dir.with_name(f".store-part-{k}.nq")
         try:
-            while (span := self._queue.get()) is not None and not self._cancelled.is_set():
+            while (span := self._queue.get()) is not None and not self._cancelled.is_set() and not errors:
                 _copy_range(self._nq, part, *span)
-                store.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS)
-            store.flush()
+                self._store.bulk_load(path=str(part), format=ox.RdfFormat.N_QUADS)
+        except BaseException as e:  # handed to the job, which re-raises it
+            errors.append(e)
         finally:
+            self._queue.put(None)  # the end, for the other loader threads too
             part.unlink(missing_ok=True)
-            del store
+
+    def _run(self) -> None:
+        errors: list[BaseException] = []
+        others = [threading.Thread(target=self._load, args=(k, errors), name=f"policykg-store-{k}", daemon=True)
+                  for k in range(1, self._threads)]
+        for t in others:
+            t.start()
+        self._load(0, errors)
+        for t in others:
+            t.join()
+        try:
+            if errors:
+                raise errors[0]
+            self._store.flush()
+        finally:
+            del self._store
 
 
 def _copy_range(src: Path, dst: Path, start: int, end: int) -> None:
@@ -653,71 +747,171 @@ def _patch_store(tmp: Path, changed: list[_Graph], gone: list[_Graph], previous:
         load_store(tmp / "graph.nq", tmp / "store")
 
 
-_SERIALIZER = r"""
+_TEXT_WRITER = r"""
 import json, os, sys, time
 t0 = time.perf_counter()
-if hasattr(os, "nice"):
-    os.nice(10)  # the store and the build's own work come first; this runs on what they leave
 import pyoxigraph as ox
 
-def split(data):
+def body(data):
     # pyoxigraph writes the prefixes first: the rest is the graph's own text.
     i = 0
     while data.startswith(b"@prefix ", i):
         i = data.index(b"\n", i) + 1
     return data[:i], data[i:]
 
-spec = json.load(open(sys.argv[1], encoding="utf-8"))
-fmt, src_fmt = getattr(ox.RdfFormat, spec["format"]), getattr(ox.RdfFormat, spec["input_format"])
+spec = json.load(open(sys.argv[1], encoding="utf-8"))  # then one graph a line on stdin, as they are written
 prefixes = spec["prefixes"]
-ser = lambda data: ox.serialize(ox.parse(data, format=src_fmt), format=fmt, prefixes=prefixes)
-header = split(ser(spec["dummy"].encode("utf-8")))[0]
-files, spans = {}, []
-with open(spec["out"], "wb") as out:
-    out.write(header)
-    for kind, path, off, n in spec["pieces"]:
-        f = files.get(path) or files.setdefault(path, open(path, "rb"))
-        f.seek(off)
-        data = f.read(n)
-        if kind == "ser" and data:
-            data = split(ser(data))[1]
-        spans.append((out.tell(), len(data)))
-        out.write(data)
-with open(spec["spans"], "w", encoding="utf-8") as f:
-    json.dump({"spans": spans, "seconds": time.perf_counter() - t0}, f)
+TRIG, TTL, NQ, NT = ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE, ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES
+ser = lambda data, src, fmt: ox.serialize(ox.parse(data, format=src), format=fmt, prefixes=prefixes)
+
+def turtle_of_trig(text):
+    # A graph's TriG is "<g> {" + its triples' Turtle indented by one tab + "}".  Literals
+    # are written on one line (newlines escaped), so a line break starts a line of text.
+    if not text:
+        return b""
+    inner = text[text.index(b"{\n") + 2:text.rindex(b"}")]
+    return inner[1:].replace(b"\n\t", b"\n") if inner.startswith(b"\t") else inner.replace(b"\n\t", b"\n")
+
+probe_nq = spec["probe"].encode("utf-8")
+probe_nt = probe_nq.replace(b" <urn:x:g> .\n", b" .\n")
+header_trig, probe_trig = body(ser(probe_nq, NQ, TRIG))
+header_ttl, probe_ttl = body(ser(probe_nt, NT, TTL))
+derive = turtle_of_trig(probe_trig) == probe_ttl  # else this pyoxigraph writes them differently: serialise both
+files, spans = {}, {"trig": [], "ttl": []}
+
+def read(path, off, n):
+    f = files.get(path) or files.setdefault(path, open(path, "rb"))
+    f.seek(off)
+    return f.read(n)
+
+with open(spec["trig"], "wb") as trig, open(spec["ttl"], "wb") as ttl:
+    trig.write(header_trig)
+    ttl.write(header_ttl)
+    for row in sys.stdin.buffer:
+        g, t, u, nq_span = json.loads(row)
+        kind, path, off, n = t
+        text = read(path, off, n)
+        if kind == "ser" and text:
+            text = body(ser(text, NQ, TRIG))[1]
+        spans["trig"].append((trig.tell(), len(text)))
+        trig.write(text)
+        kind, path, off, n = u
+        if kind == "copy" or kind == "ser":
+            data = read(path, off, n)
+            if kind == "ser" and data:
+                data = body(ser(data, NT, TTL))[1]
+        elif derive:
+            data = turtle_of_trig(text)
+        else:
+            nq = read(*nq_span)
+            data = body(ser(nq.replace((" <%s> .\n" % g).encode("utf-8"), b" .\n"), NT, TTL))[1] if nq else b""
+        spans["ttl"].append((ttl.tell(), len(data)))
+        ttl.write(data)
+with open(spec["done"], "w", encoding="utf-8") as f:
+    json.dump({**spans, "seconds": time.perf_counter() - t0, "derived": derive}, f)
 """
 
 
-def _serializer_spec(tmp: Path, kind: str, graphs: list[_Graph], previous: _Previous | None) -> dict:
-    """What the helper process writes: per graph, copy its text from the previous file or serialise its lines."""
-    pieces = []
-    if kind == "trig":
-        src, out, fmt, in_fmt = tmp / "graph.nq", "graph.trig", "TRIG", "N_QUADS"
-        dummy = "<urn:x:s> <urn:x:p> <urn:x:o> <urn:x:g> .\n"
-    else:
-        src, out, fmt, in_fmt = tmp / "union.nt", "graph.ttl", "TURTLE", "N_TRIPLES"
-        dummy = "<urn:x:s> <urn:x:p> <urn:x:o> .\n"
-    for g in graphs:
-        same = g.same_nq if kind == "trig" else g.same_union
-        if previous is not None and same:
-            pieces.append(("copy", str(previous.dir / out), *getattr(previous.graphs[g.iri], kind)))
+class _TextWriter:
+    """graph.trig and graph.ttl, written by a helper process graph by graph as graph.nq grows.
+
+    Per graph: its TriG copied from the previous output or serialised from its
+    N-Quads; its Turtle copied, taken from its TriG, or serialised from its lines
+    in union.nt.  pyoxigraph's serialiser holds the GIL, so it runs in a process
+    of its own; a thread hands it the graphs, so this process never waits for it."""
+
+    _PROBE = ('<urn:x:s> <urn:x:p> "a\\nb\\t\\"c\\"" <urn:x:g> .\n<urn:x:s> <urn:x:p> <urn:x:o> <urn:x:g> .\n'
+              '<urn:x:s> <urn:x:q> "1"^^<http://www.w3.org/2001/XMLSchema#integer> <urn:x:g> .\n'
+              '<urn:x:t> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:x:C> <urn:x:g> .\n')
+
+    def __init__(self, tmp: Path, previous: _Previous | None) -> None:
+        import queue
+
+        self._tmp = tmp
+        self._previous = previous
+        self._spec = tmp / ".text-spec.json"
+        self._done = tmp / ".text-done.json"
+        self._spec.write_text(json.dumps({"trig": str(tmp / "graph.trig"), "ttl": str(tmp / "graph.ttl"),
+                                          "done": str(self._done), "prefixes": PREFIXES, "probe": self._PROBE},
+                                         ensure_ascii=False), encoding="utf-8")
+        self._t0 = time.perf_counter()
+        self._proc = subprocess.Popen([sys.executable, "-c", _TEXT_WRITER, str(self._spec)], stdin=subprocess.PIPE,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self._queue: queue.Queue[bytes | None] = queue.Queue()
+        self._feeder = threading.Thread(target=self._feed, name="policykg-text-feeder", daemon=True)
+        self._feeder.start()
+
+    def add(self, g: _Graph) -> None:
+        old = self._previous.graphs.get(g.iri) if self._previous is not None else None
+        nq = (str(self._tmp / "graph.nq"), *g.nq)
+        if old is not None and g.same_nq:
+            trig = ("copy", str(self._previous.dir / "graph.trig"), *old.trig)  # type: ignore[union-attr]
         else:
-            pieces.append(("ser", str(src), *(g.nq if kind == "trig" else g.union)))
-    return {"out": str(tmp / out), "spans": str(tmp / f".{kind}-spans.json"), "format": fmt, "input_format": in_fmt,
-            "prefixes": PREFIXES, "dummy": dummy, "pieces": pieces}
+            trig = ("ser", *nq)
+        if old is not None and g.same_union:
+            ttl = ("copy", str(self._previous.dir / "graph.ttl"), *old.ttl)  # type: ignore[union-attr]
+        elif g.dropped:
+            ttl = ("ser", str(self._tmp / "union.nt"), *g.union)
+        else:
+            ttl = ("from-trig", "", 0, 0)
+        self._queue.put(json.dumps([g.iri, trig, ttl, nq], ensure_ascii=False).encode("utf-8") + b"\n")
+
+    def _feed(self) -> None:
+        stdin = self._proc.stdin
+        assert stdin is not None
+        try:
+            while (row := self._queue.get()) is not None:
+                stdin.write(row)
+        except OSError:
+            pass  # the helper died: its exit status tells
+        finally:
+            try:
+                stdin.close()
+            except OSError:
+                pass
+
+    def finish(self) -> "_Job":
+        """No more graphs: the job to wait for (its ``wait()`` gives the spans of every graph)."""
+        self._queue.put(None)
+
+        def wait() -> dict:
+            self._feeder.join()  # stdin is closed: the helper finishes its last graph and exits
+            assert self._proc.stderr is not None
+            err = self._proc.stderr.read()
+            self._proc.stderr.close()
+            self._proc.wait()
+            if self._proc.returncode != 0:
+                last = (err or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or ["killed"]
+                raise OSError(f"writing graph.trig and graph.ttl failed: {last[0]}")
+            done = json.loads(self._done.read_text(encoding="utf-8"))
+            job.seconds = done["seconds"]  # its own run, not how long this process took to ask
+            self._spec.unlink()
+            self._done.unlink()
+            return done
+
+        job = _Job("text", wait, self.cancel)
+        return job
+
+    def cancel(self) -> None:
+        self._queue.put(None)
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        if self._proc.stderr is not None:
+            self._proc.stderr.close()
 
 
 class _Job:
-    """A step that runs beside this process's work: a thread, or a helper process."""
+    """A step that runs beside this process's work (a thread, or a helper process)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, wait: Callable[[], dict] | None = None, cancel: Callable[[], None] | None = None) -> None:
         self.name = name
         self.seconds = 0.0
         self._t0 = time.perf_counter()
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
-        self._proc: subprocess.Popen | None = None
-        self._spec: Path | None = None
+        self._wait = wait
+        self._cancel = cancel
 
     @classmethod
     def thread(cls, name: str, fn: Callable[[], None]) -> "_Job":
@@ -734,37 +928,20 @@ class _Job:
         job._thread.start()
         return job
 
-    @classmethod
-    def process(cls, name: str, spec: dict, tmp: Path) -> "_Job":
-        job = cls(name)
-        job._spec = tmp / f".{name}-spec.json"
-        job._spec.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-        job._proc = subprocess.Popen([sys.executable, "-c", _SERIALIZER, str(job._spec)],
-                                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        return job
-
-    def wait(self) -> list:
+    def wait(self) -> dict:
+        """Wait for the step; what it reports (the text writer: the spans of every graph)."""
+        if self._wait is not None:
+            return self._wait()
         if self._thread is not None:
             self._thread.join()
             if self._error is not None:
                 raise self._error
-            return []
-        assert self._proc is not None and self._spec is not None
-        _, err = self._proc.communicate()
-        if self._proc.returncode != 0:
-            last = (err or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or ["killed"]
-            raise OSError(f"writing {self.name} failed: {last[0]}")
-        spans_path = self._spec.with_name(f".{self.name}-spans.json")
-        done = json.loads(spans_path.read_text(encoding="utf-8"))
-        self.seconds = done["seconds"]  # its own run, not how long this process took to ask
-        self._spec.unlink()
-        spans_path.unlink()
-        return done["spans"]
+        return {}
 
     def cancel(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.wait()
+        """Stop it if it can be stopped (a thread runs on, as a daemon)."""
+        if self._cancel is not None:
+            self._cancel()
 
 
 CSV_COLUMNS = ("source", "project", "year", "section", "kind", "number", "title", "law", "article", "start", "end", "quote")
@@ -773,7 +950,8 @@ CSV_COLUMNS = ("source", "project", "year", "section", "kind", "number", "title"
 def _write_citations_csv(corpus: Corpus, path: Path) -> None:
     sources = {s.id: s for s in corpus.sources}
     projects = {p.id: p for p in corpus.project_years}
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\ufeff")  # a BOM, so that spreadsheet programs read UTF-8 (as utf-8-sig would, but faster)
         w = csv.writer(f)
         w.writerow(CSV_COLUMNS)
         for c in sorted(corpus.citations, key=lambda c: (sources[c.source].name, c.start, c.end, c.kind, c.article or "")):

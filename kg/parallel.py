@@ -1,58 +1,88 @@
-"""Per-document analysis in parallel: one document is one task.
+"""Per-document work in parallel: one document is one task.
 
-:func:`analyse_all` yields ``(key, DocAnalysis | error message)`` in input
-order whatever the executor:
+:func:`analyse_all` yields ``(key, Outcome)`` in input order whatever the
+executor:
 
 * ``serial``: in this process;
 * ``process``: a local pool of worker processes (``jobs`` of them);
 * ``dask``: a Dask cluster at ``scheduler`` (optional extra ``policykg[dask]``;
   the workers need policykg installed, not the input files).
 
-Documents travel in chunks (at most :data:`CHUNK_DOCS` documents or
-:data:`CHUNK_CHARS` characters) to amortise the cost of a task; the text goes
-to the worker and the analysis comes back without it (the caller has it).  The
-input is consumed lazily with a bounded number of chunks in flight, so reading
-files overlaps with analysing them and memory stays flat.
+A task is a :class:`FileTask` (the worker reads the file itself: reading,
+decoding and PDF/DOCX/HTML text extraction run in parallel too, and the cache
+is asked by content hash before analysing) or a :class:`TextTask` (the text
+travels to the worker: what a Dask cluster without the files needs).  Tasks
+travel in chunks (at most :data:`CHUNK_DOCS` documents or
+:data:`CHUNK_CHARS` characters) to amortise the cost of a task, and the text
+travels one way only.  The input is consumed lazily with a bounded number of
+chunks in flight, so memory stays flat.
 
 One bad document never loses the others: an exception in the analysis becomes
 a one-line message (:func:`analyse_one`); a worker that dies takes its chunk
-with it, so that chunk is retried one document per task, and only the
+with it, so that chunk is retried one document per process, and only the
 document that kills a worker again gets the message.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from extractors.reading import ReadError, SourceText, read_source
 
 from .analyse import DocAnalysis, analyse_text
 from .cache import AnalysisCache
 
-__all__ = ["analyse_all", "analyse_one", "analyse_chunk", "EXECUTORS", "CHUNK_DOCS", "CHUNK_CHARS"]
+__all__ = ["analyse_all", "analyse_one", "run_chunk", "Outcome", "FileTask", "TextTask", "EXECUTORS",
+           "CHUNK_DOCS", "CHUNK_CHARS"]
 
 EXECUTORS = ("serial", "process", "dask")
 CHUNK_DOCS = 32  # documents per task at most …
 CHUNK_CHARS = 256_000  # … and characters per task at most (~5 ms of analysis per 4,000 characters)
+FILE_CHARS_ESTIMATE = 4_000  # characters a file task is counted for (its text is not known yet)
 IN_FLIGHT_PER_WORKER = 3  # chunks submitted ahead per worker
 
 K = TypeVar("K")
-Result = DocAnalysis | str
-Task = tuple[str, str, str]  # text, path, sha256
 
 
-class Document(Protocol):
-    """What a task needs of a document (:class:`extractors.reading.SourceText` has it)."""
+@dataclass(frozen=True)
+class TextTask:
+    """Analyse this text (read already)."""
 
     text: str
     path: str
     sha256: str
 
 
-def analyse_one(text: str, path: str) -> Result:
+@dataclass(frozen=True)
+class FileTask:
+    """Read this file and analyse its text (unless the cache has its analysis)."""
+
+    path: str
+    max_bytes: int
+
+
+Task = TextTask | FileTask
+
+
+@dataclass
+class Outcome:
+    """What one task gave."""
+
+    analysis: DocAnalysis | None = None
+    failure: str | None = None  # one line, without the path: 'analysis failed (ValueError: …)'
+    read_error: ReadError | None = None  # a file task whose file could not be read
+    source: SourceText | None = None  # a file task: the file as read, its text included
+    cached: bool = False  # the analysis came from the cache, not from analysing
+
+
+def analyse_one(text: str, path: str) -> DocAnalysis | str:
     """Analyse one text; a failure becomes a one-line message, never a traceback."""
     try:
         return analyse_text(text, source=path)
@@ -60,26 +90,55 @@ def analyse_one(text: str, path: str) -> Result:
         return f"analysis failed ({type(e).__name__}: {' '.join(str(e).split())})"
 
 
-def analyse_chunk(tasks: list[Task], cache: AnalysisCache | None = None) -> list[Result]:
-    """Analyse a chunk in a worker: store each analysis in ``cache`` (when given) and
-    return it without its text, which the caller already holds."""
-    out: list[Result] = []
-    for text, path, sha256 in tasks:
-        r = analyse_one(text, path)
-        if isinstance(r, DocAnalysis):
-            if cache is not None:
-                cache.put(sha256, r)
-            r.text = ""
-        out.append(r)
+def _analysed(text: str, path: str, sha256: str, cache: AnalysisCache | None) -> Outcome:
+    r = analyse_one(text, path)
+    if isinstance(r, str):
+        return Outcome(failure=r)
+    if cache is not None:
+        cache.put(sha256, r)
+    return Outcome(analysis=r)
+
+
+def _run_task(task: Task, cache: AnalysisCache | None) -> Outcome:
+    if isinstance(task, TextTask):
+        return _analysed(task.text, task.path, task.sha256, cache)
+    try:
+        src = read_source(task.path, max_bytes=task.max_bytes)
+    except ReadError as e:
+        return Outcome(read_error=e)
+    hit = cache.get(src.sha256) if cache is not None else None
+    if hit is not None:
+        return Outcome(analysis=hit, source=src, cached=True)
+    out = _analysed(src.text, src.path, src.sha256, cache)
+    out.source = src
     return out
 
 
-def _chunks(todo: Iterable[tuple[K, Document]]) -> Iterator[list[tuple[K, Document]]]:
-    chunk: list[tuple[K, Document]] = []
+def run_chunk(tasks: list[Task], cache: AnalysisCache | None = None) -> list[Outcome]:
+    """Run a chunk of tasks in a worker.  An analysis comes back without its text, which
+    travels once: the caller sent it (text task) or gets it in ``source`` (file task)."""
+    out = []
+    for task in tasks:
+        o = _run_task(task, cache)
+        if o.analysis is not None:
+            o.analysis.text = ""
+        out.append(o)
+    return out
+
+
+def _restore(task: Task, o: Outcome) -> Outcome:
+    if o.analysis is not None:
+        o.analysis.text = task.text if isinstance(task, TextTask) else o.source.text  # type: ignore[union-attr]
+    return o
+
+
+def _chunks(todo: Iterable[tuple[K, Task]]) -> Iterator[list[tuple[K, Task]]]:
+    chunk: list[tuple[K, Task]] = []
     chars = 0
     for item in todo:
         chunk.append(item)
-        chars += len(item[1].text)
+        task = item[1]
+        chars += len(task.text) if isinstance(task, TextTask) else FILE_CHARS_ESTIMATE
         if len(chunk) >= CHUNK_DOCS or chars >= CHUNK_CHARS:
             yield chunk
             chunk, chars = [], 0
@@ -87,12 +146,8 @@ def _chunks(todo: Iterable[tuple[K, Document]]) -> Iterator[list[tuple[K, Docume
         yield chunk
 
 
-def _tasks(chunk: list[tuple[K, Document]]) -> list[Task]:
-    return [(d.text, d.path, d.sha256) for _, d in chunk]
-
-
-def _died(e: BaseException) -> str:
-    return f"analysis failed (worker lost: {type(e).__name__}: {' '.join(str(e).split())[:200]})"
+def _died(e: BaseException) -> Outcome:
+    return Outcome(failure=f"analysis failed (worker lost: {type(e).__name__}: {' '.join(str(e).split())[:200]})")
 
 
 def _ordered(chunks: Iterator[list], submit: Callable[[list], Future], window: int) -> Iterator[tuple[list, Future]]:
@@ -106,39 +161,36 @@ def _ordered(chunks: Iterator[list], submit: Callable[[list], Future], window: i
         yield pending.popleft()
 
 
-def _with_text(chunk: list[tuple[K, Document]], results: list[Result]) -> Iterator[tuple[K, Result]]:
-    for (key, doc), r in zip(chunk, results):
-        if isinstance(r, DocAnalysis):
-            r.text = doc.text
-        yield key, r
-
-
-def _serial(chunks: Iterator[list], cache: AnalysisCache | None) -> Iterator[tuple[Any, Result]]:
+def _serial(chunks: Iterator[list], cache: AnalysisCache | None) -> Iterator[tuple[Any, Outcome]]:
     for chunk in chunks:
-        for key, doc in chunk:
-            r = analyse_one(doc.text, doc.path)
-            if cache is not None and isinstance(r, DocAnalysis):
-                cache.put(doc.sha256, r)
-            yield key, r
+        for key, task in chunk:
+            yield key, _run_task(task, cache)
 
 
-def _mp_context():
+def _worker_init() -> None:
+    """A worker frees its garbage as it goes, whatever the collector's state in the parent it forked from."""
+    gc.enable()
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
     # fork starts workers in milliseconds and they inherit the loaded extractors;
     # elsewhere (macOS, Windows) the platform default is the safe choice.
-    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else multiprocessing.get_context()
+    ctx = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else multiprocessing.get_context()
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init)
 
 
-def _process(chunks: Iterator[list], jobs: int, cache: AnalysisCache | None) -> Iterator[tuple[Any, Result]]:
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
+def _process(chunks: Iterator[list], jobs: int, cache: AnalysisCache | None) -> Iterator[tuple[Any, Outcome]]:
+    pool = _pool(jobs)
     try:
         def submit(chunk: list) -> Future:
             nonlocal pool
+            tasks = [t for _, t in chunk]
             try:
-                return pool.submit(analyse_chunk, _tasks(chunk), cache)
+                return pool.submit(run_chunk, tasks, cache)
             except RuntimeError:  # the pool broke (a worker died): start a new one
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context())
-                return pool.submit(analyse_chunk, _tasks(chunk), cache)
+                pool = _pool(jobs)
+                return pool.submit(run_chunk, tasks, cache)
 
         for chunk, fut in _ordered(chunks, submit, jobs * IN_FLIGHT_PER_WORKER):
             try:
@@ -146,25 +198,25 @@ def _process(chunks: Iterator[list], jobs: int, cache: AnalysisCache | None) -> 
             except Exception:  # BrokenProcessPool and the like: which document did it is unknown
                 yield from _isolated(chunk, cache)
                 continue
-            yield from _with_text(chunk, results)
+            for (key, task), o in zip(chunk, results):
+                yield key, _restore(task, o)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _isolated(chunk: list, cache: AnalysisCache | None) -> Iterator[tuple[Any, Result]]:
-    """Analyse each document of a chunk in a process of its own: only a killer dies."""
-    for key, doc in chunk:
-        with ProcessPoolExecutor(max_workers=1, mp_context=_mp_context()) as one:
+def _isolated(chunk: list, cache: AnalysisCache | None) -> Iterator[tuple[Any, Outcome]]:
+    """Run each task of a chunk in a process of its own: only a killer dies."""
+    for key, task in chunk:
+        with _pool(1) as one:
             try:
-                [r] = one.submit(analyse_chunk, [(doc.text, doc.path, doc.sha256)], cache).result()
+                [o] = one.submit(run_chunk, [task], cache).result()
+                o = _restore(task, o)
             except Exception as e:
-                r = _died(e)
-        if isinstance(r, DocAnalysis):
-            r.text = doc.text
-        yield key, r
+                o = _died(e)
+        yield key, o
 
 
-def _dask(chunks: Iterator[list], scheduler: str | None, cache: AnalysisCache | None) -> Iterator[tuple[Any, Result]]:
+def _dask(chunks: Iterator[list], scheduler: str | None, cache: AnalysisCache | None) -> Iterator[tuple[Any, Outcome]]:
     try:
         from distributed import Client
     except ImportError:
@@ -177,45 +229,33 @@ def _dask(chunks: Iterator[list], scheduler: str | None, cache: AnalysisCache | 
         raise ValueError(f"cannot reach the Dask scheduler at {scheduler} ({e})") from None
     try:
         workers = max(1, sum(client.nthreads().values()))
-        # Remote workers cannot write our cache: they return analyses with their text and
-        # the client stores them.
+
+        # Remote workers cannot write our cache: this process stores what they return.
         def submit(chunk: list) -> Future:
-            return client.submit(analyse_one_batch, [(d.text, d.path) for _, d in chunk], pure=False)
+            return client.submit(run_chunk, [t for _, t in chunk], None, pure=False)
 
         for chunk, fut in _ordered(chunks, submit, workers * IN_FLIGHT_PER_WORKER):
             try:
                 results = fut.result()
             except Exception:  # a worker died (KilledWorker) or the task could not run
                 results = []
-                for _, d in chunk:
+                for _, task in chunk:
                     try:
-                        [r] = client.submit(analyse_one_batch, [(d.text, d.path)], pure=False).result()
+                        [o] = client.submit(run_chunk, [task], None, pure=False).result()
                     except Exception as e:
-                        r = _died(e)
-                    results.append(r)
-            for (key, doc), r in zip(chunk, results):
-                if isinstance(r, DocAnalysis):
-                    r.text = doc.text
-                    if cache is not None:
-                        cache.put(doc.sha256, r)
-                yield key, r
+                        o = _died(e)
+                    results.append(o)
+            for (key, task), o in zip(chunk, results):
+                o = _restore(task, o)
+                if cache is not None and o.analysis is not None and not o.cached:
+                    cache.put(task.sha256 if isinstance(task, TextTask) else o.source.sha256, o.analysis)
+                yield key, o
     finally:
         client.close()
 
 
-def analyse_one_batch(tasks: list[tuple[str, str]]) -> list[Result]:
-    """Analyse ``(text, path)`` pairs on a Dask worker; analyses come back without their text."""
-    out: list[Result] = []
-    for text, path in tasks:
-        r = analyse_one(text, path)
-        if isinstance(r, DocAnalysis):
-            r.text = ""
-        out.append(r)
-    return out
-
-
 def analyse_all(
-    todo: Iterable[tuple[K, Document]],
+    todo: Iterable[tuple[K, Task]],
     *,
     jobs: int = 1,
     executor: str = "process",
@@ -223,13 +263,14 @@ def analyse_all(
     progress: bool = False,
     total: int | None = None,
     cache: AnalysisCache | None = None,
-) -> Iterator[tuple[K, Result]]:
-    """Analyse every ``(key, document)`` of ``todo``; yield ``(key, analysis or message)`` in input order.
+) -> Iterator[tuple[K, Outcome]]:
+    """Run every ``(key, task)`` of ``todo``; yield ``(key, Outcome)`` in input order.
 
-    ``todo`` may be a lazy iterable (files read as they are needed).  Analyses are
-    stored in ``cache`` under the document's sha256 as they come.  ``executor``
-    ``process`` with ``jobs`` ≤ 1, or with fewer documents than make two chunks,
-    runs in this process: a pool would only cost its start-up.
+    ``todo`` may be lazy.  Analyses are stored in ``cache`` under the document's
+    sha256 as they come.  ``executor`` ``process`` with ``jobs`` ≤ 1, or with
+    fewer tasks than make two chunks, runs in this process: a pool would only
+    cost its start-up.  File tasks on Dask need the files at the same paths on
+    the workers; :func:`kg.build.build_model` sends text tasks there.
     """
     if executor not in EXECUTORS:
         raise ValueError(f"unknown executor {executor!r} (one of {', '.join(EXECUTORS)})")
@@ -257,8 +298,8 @@ def analyse_all(
         results = _dask(all_chunks(), scheduler, cache)
     bar = None
     try:
-        for key, r in results:
-            yield key, r
+        for key, o in results:
+            yield key, o
             if progress and bar is None:  # after the workers started: no thread runs when they fork
                 from tqdm import tqdm
 

@@ -276,11 +276,15 @@ def _nesting(citations: Iterable[Citation]) -> dict[int, list[Citation]]:
         by_citing.setdefault(c.citing, []).append(c)
     out: dict[int, list[Citation]] = {}
     for cs in by_citing.values():
-        for c in cs:
-            around = [o for o in cs if o is not c and o.start <= c.start and c.end <= o.end
+        # A container starts earlier, or at the same offset and ends later: it sorts first.
+        open_: list[Citation] = []  # earlier mentions that may still contain a later one
+        for c in sorted(cs, key=lambda c: (c.start, -c.end)):
+            open_ = [o for o in open_ if o.end >= c.start]
+            around = [o for o in open_ if o.start <= c.start and c.end <= o.end
                       and (o.start < c.start or c.end < o.end)]
             if around:
                 out[id(c)] = around
+            open_.append(c)
     return out
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # bench/
 
 import kg.parallel as P  # noqa: E402
+from kg.parallel import FileTask, TextTask  # noqa: E402
 from bench.generate import generate  # noqa: E402
 from kg import build  # noqa: E402
 from kg.analyse import DocAnalysis, analyse_text  # noqa: E402
@@ -26,13 +26,6 @@ from kg.samples import SAMPLES_DIR  # noqa: E402
 
 RUN_GRAPH = "<https://w3id.org/policykg/id/graph/run> .\n"
 FORK = sys.platform.startswith("linux")  # monkeypatched analysers reach the workers through fork
-
-
-@dataclass(frozen=True)
-class Doc:
-    text: str
-    path: str
-    sha256: str = "0" * 64
 
 
 @pytest.fixture(scope="module")
@@ -45,19 +38,22 @@ def corpus(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def docs(corpus) -> list[Doc]:
+def docs(corpus) -> list[TextTask]:
     files = sorted(corpus.rglob("*.txt"))
-    return [Doc(p.read_text(encoding="utf-8"), str(p)) for p in files]
+    return [TextTask(p.read_text(encoding="utf-8"), str(p), f"{i:064x}") for i, p in enumerate(files)]
 
 
 def _without_run(nq: Path) -> list[str]:
     return [line for line in nq.read_text(encoding="utf-8").splitlines(keepends=True) if not line.endswith(RUN_GRAPH)]
 
 
-def _plain(r):
-    """An analysis as comparable data (DocAnalysis holds dataclasses: == compares them)."""
-    return r if isinstance(r, str) else (r.text, r.disclosure, r.numbers, r.titles, r.articles, r.pairs, r.repeals,
-                                         r.dates, r.own_number, r.own_title, r.placement, r.raw_titles)
+def _plain(o):
+    """An outcome as comparable data (DocAnalysis holds dataclasses: == compares them)."""
+    r = o.analysis if isinstance(o, P.Outcome) else o
+    if r is None:
+        return o.failure
+    return (r.text, r.disclosure, r.numbers, r.titles, r.articles, r.pairs, r.repeals, r.dates, r.own_number,
+            r.own_title, r.placement, r.raw_titles)
 
 
 def test_chunks_amortise_ipc_and_keep_order(docs):
@@ -72,10 +68,10 @@ def test_serial_and_process_give_the_same_analyses_in_input_order(docs):
     serial = list(P.analyse_all(((i, d) for i, d in enumerate(docs)), executor="serial"))
     proc = list(P.analyse_all(((i, d) for i, d in enumerate(docs)), jobs=2, executor="process"))
     assert [k for k, _ in serial] == [k for k, _ in proc] == list(range(len(docs)))
-    assert all(isinstance(r, DocAnalysis) for _, r in proc)
-    assert [_plain(r) for _, r in serial] == [_plain(r) for _, r in proc]
+    assert all(isinstance(o.analysis, DocAnalysis) and o.failure is None for _, o in proc)
+    assert [_plain(o) for _, o in serial] == [_plain(o) for _, o in proc]
     # the text travels one way only, and is put back
-    assert all(r.text == d.text for (_, r), d in zip(proc, docs))
+    assert all(o.analysis.text == d.text for (_, o), d in zip(proc, docs))
 
 
 def test_a_few_documents_do_not_start_a_pool(monkeypatch, docs):
@@ -110,10 +106,10 @@ def _dying(text: str, *, source: str | None = None) -> DocAnalysis:
 def test_an_analysis_that_raises_costs_only_its_document(monkeypatch, docs, executor):
     monkeypatch.setattr(P, "analyse_text", _failing)
     todo = [(i, d) for i, d in enumerate(docs)]
-    todo[5] = (5, Doc(docs[5].text + "BOOM", docs[5].path))
+    todo[5] = (5, TextTask(docs[5].text + "BOOM", docs[5].path, docs[5].sha256))
     out = dict(P.analyse_all(todo, jobs=2, executor=executor))
-    assert out[5] == "analysis failed (RuntimeError: bad input)"  # one line
-    assert all(isinstance(out[i], DocAnalysis) for i in out if i != 5)
+    assert out[5].failure == "analysis failed (RuntimeError: bad input)" and out[5].analysis is None  # one line
+    assert all(isinstance(out[i].analysis, DocAnalysis) for i in out if i != 5)
     assert len(out) == len(docs)
 
 
@@ -121,13 +117,13 @@ def test_an_analysis_that_raises_costs_only_its_document(monkeypatch, docs, exec
 def test_a_worker_that_dies_costs_only_its_document(monkeypatch, docs):
     monkeypatch.setattr(P, "analyse_text", _dying)
     todo = [(i, d) for i, d in enumerate(docs)]
-    todo[40] = (40, Doc(docs[40].text + "DIE", docs[40].path))
+    todo[40] = (40, TextTask(docs[40].text + "DIE", docs[40].path, docs[40].sha256))
     out = list(P.analyse_all(todo, jobs=2, executor="process"))
     assert [k for k, _ in out] == list(range(len(docs)))
     results = dict(out)
-    assert isinstance(results[40], str) and results[40].startswith("analysis failed (worker lost:")
-    assert "\n" not in results[40]
-    assert all(isinstance(results[i], DocAnalysis) for i in results if i != 40)
+    assert results[40].analysis is None and results[40].failure.startswith("analysis failed (worker lost:")
+    assert "\n" not in results[40].failure
+    assert all(isinstance(results[i].analysis, DocAnalysis) for i in results if i != 40)
     expected = dict(P.analyse_all([(i, d) for i, d in enumerate(docs) if i != 40], executor="serial"))
     assert all(_plain(results[i]) == _plain(expected[i]) for i in expected)
 
@@ -136,11 +132,29 @@ def test_workers_fill_the_cache(tmp_path, docs):
     from kg.cache import AnalysisCache
 
     cache = AnalysisCache(tmp_path / "cache", "test")
-    todo = [(i, Doc(d.text, d.path, f"{i:064x}")) for i, d in enumerate(docs[:40])]
+    todo = list(enumerate(docs[:40]))
     out = dict(P.analyse_all(todo, jobs=2, executor="process", cache=cache))
     for i, d in todo:
         hit = cache.get(d.sha256)
         assert hit is not None and hit.text == d.text and _plain(hit) == _plain(out[i])
+
+
+def test_file_tasks_read_in_the_worker_and_ask_the_cache_first(tmp_path, corpus, docs):
+    from kg.cache import AnalysisCache
+
+    cache = AnalysisCache(tmp_path / "cache", "test")
+    files = sorted(corpus.rglob("*.txt"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    todo = [(i, FileTask(str(p), 10**6)) for i, p in enumerate(files)] + [(-1, FileTask(str(tmp_path / "empty.txt"), 10**6))]
+    first = dict(P.analyse_all(todo, jobs=2, executor="process", cache=cache))
+    assert str(first[-1].read_error) == f"{tmp_path / 'empty.txt'}: empty file" and first[-1].analysis is None
+    serial = dict(P.analyse_all(list(enumerate(docs)), executor="serial"))
+    for i, p in enumerate(files):
+        o = first[i]
+        assert o.source.path == str(p) and o.source.text == p.read_text(encoding="utf-8") and not o.cached
+        assert _plain(o) == _plain(serial[i])
+    again = dict(P.analyse_all(todo, jobs=2, executor="process", cache=cache))
+    assert all(again[i].cached and _plain(again[i]) == _plain(first[i]) for i in range(len(files)))
 
 
 def test_process_build_equals_serial_build(tmp_path, corpus):
