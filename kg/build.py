@@ -39,10 +39,10 @@ import gc
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from bisect import bisect_left
@@ -376,15 +376,15 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
     ``incremental``: reuse what the previous output in ``out`` holds for unchanged graphs."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the output is not
+    # The name is chosen before the directory exists, so that an interrupt
+    # arriving right after it is made still finds it to remove.
+    tmp = out.parent / f".{out.name}.tmp-{secrets.token_hex(6)}"
     timings = result.timings
     jobs: list[_Job] = []
     loader: _StoreLoader | None = None
     text: _TextWriter | None = None
     try:
+        tmp.mkdir()
         ir = Iris(base) if base else Iris()
         started = datetime.now(timezone.utc).isoformat(timespec="seconds")
         previous = _Previous.load(out, ir.base) if incremental else None
@@ -445,8 +445,18 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
             text.cancel()
         for job in jobs:
             job.cancel()
-        shutil.rmtree(tmp, ignore_errors=True)
+        _remove_tree(tmp)
         raise
+
+
+def _remove_tree(path: Path, patience: float = 10.0) -> None:
+    """Remove a temporary directory that a cancelled helper may still be finishing a file in."""
+    deadline = time.monotonic() + patience
+    while True:
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists() or time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
 
 
 def _write_changes(result: BuildResult, tmp: Path) -> None:
@@ -664,8 +674,12 @@ class _StoreLoader:
         return self._job
 
     def cancel(self) -> None:
+        """Stop after the parts being loaded, and wait for that: the temporary
+        directory is removed next, and a loader still writing would leave it behind."""
         self._cancelled.set()
         self._queue.put(None)
+        if self._job._thread is not None:
+            self._job._thread.join(timeout=120)
 
     def _load(self, k: int, errors: list[BaseException]) -> None:
         import pyoxigraph as ox

@@ -13,7 +13,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -365,15 +364,12 @@ def test_clean_documents_look_like_the_2022_sample(corpus):
 
 # --------------------------------------------------------------------------- scale and CLI
 
-def test_thousand_documents_fast(tmp_path):
-    t0 = time.perf_counter()
+def test_thousand_documents(tmp_path):
     gold = generate(tmp_path / "k", 1000, 2024)
-    dt = time.perf_counter() - t0
     files = [p for p in (tmp_path / "k").rglob("*.txt")]
     assert len(files) == 1000 == len(gold["documents"])
     sizes = [p.stat().st_size for p in files]
     assert 1500 < sum(sizes) / len(sizes) < 30000
-    assert dt < 60  # typically ~2 s; generous for slow CI machines
     reread = json.loads((tmp_path / "k" / "gold.json").read_text(encoding="utf-8"))
     assert reread["documents"] == gold["documents"]
 
