@@ -16,20 +16,21 @@ intact.
 
 How a build runs (see ``docs/performance.md`` for measurements):
 
-1. Files are listed, then read and analysed as a stream: each is read (or,
-   unchanged since the last build by its ``stat``, not even opened), analysed
-   in parallel (:mod:`kg.parallel`) unless its analysis is in the cache
+1. Files are listed, then read and analysed in worker processes
+   (:mod:`kg.parallel`), except a file unchanged since the last build by its
+   ``stat`` (not even opened) or whose content hash has a cached analysis
    (:mod:`kg.cache`).
-2. The corpus model and the inference are built in this process.
-3. The RDF is written graph by graph: ``graph.nq`` and the union's lines in
-   this process; then, at the same time, the store in a thread (bulk load,
-   in Rust, without the GIL), TriG and Turtle in two helper processes, and
-   the CSV, texts, changes and HTML in this process.
-4. With the cache on, a build keeps a manifest of every named graph's place
-   and hash in each output (``.manifest.json``).  The next build copies the
-   TriG and Turtle of every unchanged graph from the previous output and
-   serialises only the changed ones, and starts from a checkpoint of the
-   previous store (hard links) to which it applies the changed graphs' quads.
+2. The corpus model and the inference are built in this process (the cyclic
+   garbage collector paused: it would only walk the model again and again).
+3. ``graph.nq`` is written graph by graph; as it grows, two threads bulk-load
+   it into the store part by part (Rust, without the GIL) and a helper process
+   writes ``graph.trig`` and ``graph.ttl`` graph by graph; meanwhile this
+   process writes the CSV, texts, changes and HTML.
+4. With the cache on, the output keeps a manifest of where every named graph
+   is in each file (``.manifest.json``).  The next build compares each graph's
+   N-Quads with the previous output's, copies the TriG and Turtle of the
+   unchanged ones, and starts the store from a checkpoint of the previous one
+   (hard links) to which it applies the changed graphs' quads.
 """
 
 from __future__ import annotations
@@ -403,7 +404,7 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
             assert previous is not None
             share = (sum(g.nq[1] for g in changed) + sum(g.nq[1] for g in gone)) / max(1, sum(g.nq[1] for g in graphs))
             if share <= STORE_PATCH_MAX_SHARE:
-                jobs.append(_Job.thread("store", lambda: _patch_store(tmp, changed, gone, previous)))
+                jobs.append(_Job.thread("store", lambda: _patch_store(tmp, graphs, changed, gone, previous)))
             else:
                 loader = _StoreLoader(tmp / "graph.nq", tmp / "store")
                 for span in _parts(graphs):
@@ -740,9 +741,10 @@ def _read_span(path: Path, span: tuple[int, int]) -> bytes:
         return f.read(span[1])
 
 
-def _patch_store(tmp: Path, changed: list[_Graph], gone: list[_Graph], previous: _Previous) -> None:
+def _patch_store(tmp: Path, graphs: list[_Graph], changed: list[_Graph], gone: list[_Graph],
+                 previous: _Previous) -> None:
     """A checkpoint of the previous store with the changed graphs' differences applied."""
-    from .store import apply_changes, copy_store, load_store
+    from .store import apply_changes, copy_store
 
     try:
         removed: list[bytes] = []
@@ -758,7 +760,10 @@ def _patch_store(tmp: Path, changed: list[_Graph], gone: list[_Graph], previous:
                       dropped_graphs=[g.iri for g in gone])
     except Exception:  # a previous store we cannot copy or patch: build it afresh
         shutil.rmtree(tmp / "store", ignore_errors=True)
-        load_store(tmp / "graph.nq", tmp / "store")
+        loader = _StoreLoader(tmp / "graph.nq", tmp / "store")
+        for span in _parts(graphs):
+            loader.add(*span)
+        loader.finish().wait()
 
 
 _TEXT_WRITER = r"""

@@ -18,17 +18,22 @@ __all__ = ["load_store", "open_store", "copy_store", "apply_changes"]
 
 
 def load_store(nquads: str | os.PathLike, store_dir: str | os.PathLike) -> None:
-    """Bulk-load an N-Quads file into a fresh on-disk Oxigraph store at ``store_dir``."""
+    """Bulk-load an N-Quads file into a fresh on-disk Oxigraph store at ``store_dir``.
+
+    In one ``bulk_load``: simple, but it holds ~350 bytes per quad at its peak
+    (1.7 GB for 5 M quads).  ``policykg build`` loads graph.nq in parts instead.
+    No ``optimize()``: at 5 M quads it costs 15–20 s for no measurable query gain."""
     import pyoxigraph as ox
 
     store_dir = Path(store_dir)
     if store_dir.exists():
         shutil.rmtree(store_dir)
     store = ox.Store(str(store_dir))
-    store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    store.optimize()
-    store.flush()
-    del store
+    try:
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+    finally:
+        del store
 
 
 def copy_store(src: str | os.PathLike, dst: str | os.PathLike) -> None:

@@ -309,3 +309,16 @@ def test_turtle_taken_from_the_trig_is_what_pyoxigraph_would_write(corpus, tmp_p
         assert ttl[row[8]:row[8] + row[9]] == text, iri
         derived += not row[5]
     assert derived > N  # most graphs took their Turtle from their TriG
+
+
+def test_a_previous_store_that_cannot_be_copied_is_built_afresh(corpus, tmp_path):
+    c, _ = corpus
+    _build(c, tmp_path / "out")
+    for p in (tmp_path / "out" / "store").glob("*"):
+        if p.name.startswith(("CURRENT", "MANIFEST")):
+            p.unlink()  # a broken store
+    with open(sorted(c.rglob("*.txt"))[1], "a", encoding="utf-8") as f:
+        f.write("\n本项目按计划实施。\n")
+    again = _build(c, tmp_path / "out")
+    assert again.analysed == 1
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
