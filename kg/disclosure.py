@@ -144,10 +144,14 @@ def parse_disclosure(ct: CleanText) -> Disclosure | None:
         return None
     issuer, year, title = header
     s = ct.clean
-    heads = [h for h in _section_heads(ct)]
+    # Headings are matched at each line start, not with finditer, so that a
+    # heading after a number on the previous line (项目一 ⏎ 一、项目名称 reads
+    # 一一、 in the cleaned view) is still found.
+    lines = ct.line_starts()
+    heads = _section_heads(ct, lines)
     # A project starts at each 项目名称 section (extended back to its 项目N. line).
     name_heads = [h for h in heads if h[0] == "项目名称"]
-    proj_lines = _project_lines(ct)
+    proj_lines = _project_lines(ct, lines)
     projects: list[Project] = []
     starts: list[tuple[int, int | None]] = []
     for k, h in enumerate(name_heads):
@@ -167,18 +171,18 @@ def parse_disclosure(ct: CleanText) -> Disclosure | None:
             sections.append(Section(name=canon, heading=heading, cstart=hs, cbody=hb, cend=se))
         projects.append(_project(s, no if no is not None else k + 1, start, end, sections))
     if not projects:
-        projects = _projects_by_top_headings(ct, heads)
+        projects = _projects_by_top_headings(ct, lines, heads)
     return Disclosure(issuer=issuer, year=year, title=title, projects=tuple(projects))
 
 
-def _project_lines(ct: CleanText) -> list[tuple[int, int]]:
+def _project_lines(ct: CleanText, lines: list[int]) -> list[tuple[int, int]]:
     """(cleaned start, number) of each 项目N line: 项目1. / 项目 1、/ 项目一 alone on its line.
 
     The number ends at punctuation or at the end of its line, so 项目一 ⏎
     一、项目名称 is project 1, not 11."""
     s = ct.clean
     out = []
-    for pos in _line_starts(ct):
+    for pos in lines:
         m = _PROJECT_HEAD.match(s, pos)
         if m is None:
             continue
@@ -192,11 +196,11 @@ def _project_lines(ct: CleanText) -> list[tuple[int, int]]:
     return out
 
 
-def _projects_by_top_headings(ct: CleanText, heads: list[tuple[str, int, int, str]]) -> list[Project]:
+def _projects_by_top_headings(ct: CleanText, lines: list[int], heads: list[tuple[str, int, int, str]]) -> list[Project]:
     """Projects of the layout without 项目名称: 一、<project name> over （一）立项依据 … sub-sections."""
     s = ct.clean
     tops = []
-    for pos in _line_starts(ct):
+    for pos in lines:
         m = _TOP_HEAD.match(s, pos)
         if m is None or canonical_section(m.group("name")[:10]) is not None:
             continue
@@ -231,11 +235,11 @@ def _project(s: str, no: int, start: int, end: int, sections: list[Section], nam
     )
 
 
-def _section_heads(ct: CleanText) -> list[tuple[str, int, int, str]]:
+def _section_heads(ct: CleanText, lines: list[int]) -> list[tuple[str, int, int, str]]:
     """(canonical name, heading start, body start, heading text) for every section heading."""
     out = []
     s = ct.clean
-    for pos in _line_starts(ct):
+    for pos in lines:
         m = _SECTION_HEAD.match(s, pos)
         if m is None:
             continue
@@ -248,13 +252,6 @@ def _section_heads(ct: CleanText) -> list[tuple[str, int, int, str]]:
             body += 1
         out.append((canon, m.start(), body, s[m.start():body]))
     return out
-
-
-def _line_starts(ct: CleanText) -> list[int]:
-    """Where headings can start.  Matching at each line start, not with
-    ``finditer``, keeps a heading that follows a number on the previous line
-    (项目一 ⏎ 一、项目名称 reads ``一一、`` in the cleaned view)."""
-    return ct.line_starts()
 
 
 def _match_heading(raw: str) -> tuple[str | None, int]:
