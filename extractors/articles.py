@@ -9,7 +9,9 @@ each one cites is decided by the resolution pass (:mod:`extractors.resolve`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .normalize import NUMERAL_CHARS, article_id, parse_numeral
 from .text import CleanText
@@ -89,9 +91,12 @@ def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
         for a in ids:
             tokens.append(_token(ct, m.start(), m.end(), a, None, None, bool(tokens) and False))
         taken.append((m.start(), m.end()))
+    taken_starts = [a for a, _ in taken]  # taken is sorted and disjoint: bisect, not scan
     for m in _ARTICLE.finditer(s):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
+        if taken:
+            k = bisect_right(taken_starts, m.start()) - 1
+            if k >= 0 and m.start() < taken[k][1]:
+                continue
         a = article_id(m.group("n"), m.group("sub"))
         if a is None:
             continue
@@ -100,7 +105,7 @@ def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
             item = str(parse_numeral(item.strip("()（）")) or item)
         para = m.group("para")
         tokens.append(_token(ct, m.start(), m.end(), a, str(parse_numeral(para)) if para else None, item, False))
-    tokens.sort(key=lambda t: (t.cstart, t.cend))
+    tokens.sort(key=attrgetter("cstart", "cend"))
     return _link(ct, tokens)
 
 
@@ -110,7 +115,7 @@ def _token(ct: CleanText, a: int, b: int, art: str, para: str | None, item: str 
     prev = s[a - 1] if a > 0 else ""
     heading = (
         a == 0
-        or (ct.line_start(a) and prev not in "、，,和及与或至到")
+        or (prev not in "、，,和及与或至到" and ct.line_start(a))
         or (prev in _SENTENCE_END and b < len(s) and ct.gap(b) != 0)
     )
     return ArticleToken(
@@ -121,8 +126,9 @@ def _token(ct: CleanText, a: int, b: int, art: str, para: str | None, item: str 
         item=item,
         heading_like=heading,
         joined_to_previous=joined,
-        self_marked=bool(SELF_MARKER.search(before)),
-        anaphoric=bool(ANAPHORA.search(before)),
+        # The literal test skips the regex for the many tokens that cannot match.
+        self_marked="本" in before and SELF_MARKER.search(before) is not None,
+        anaphoric=("该" in before or "述" in before) and ANAPHORA.search(before) is not None,
     )
 
 
@@ -132,6 +138,7 @@ _SUB_FRAGMENT = re.compile(
     rf"^(?:(?:、|，|,|和|及|与|或|或者|以及|至|到)?(?:第{_SMALL}{{1,4}}[款项]|第[(（]{_SMALL}{{1,4}}[)）]项|[(（]{_SMALL}{{1,4}}[)）]项?))*"
     r"(?:、|，|,|和|及|与|或|或者|以及|至|到)$"
 )
+_CONNECTOR_LAST = frozenset("、，,和及与或者至到")  # the last character of each connector above
 
 
 def _link(ct: CleanText, tokens: list[ArticleToken]) -> list[ArticleToken]:
@@ -141,8 +148,10 @@ def _link(ct: CleanText, tokens: list[ArticleToken]) -> list[ArticleToken]:
     for t in tokens:
         if out:
             prev = out[-1]
-            between = s[prev.cend:t.cstart]
-            if prev.cend <= t.cstart and between and _SUB_FRAGMENT.match(between):
+            # _SUB_FRAGMENT ends with a connector: test its last character before
+            # slicing and matching what may be a long stretch of text.
+            if (prev.cend < t.cstart and s[t.cstart - 1] in _CONNECTOR_LAST
+                    and _SUB_FRAGMENT.match(between := s[prev.cend:t.cstart])):
                 joined = True
                 if between.endswith(("至", "到")) and not prev.expanded:
                     lo, hi = _int(prev.article), _int(t.article)
@@ -165,17 +174,6 @@ def _int(article: str) -> int | None:
 
 def to_ref(ct: CleanText, t: ArticleToken, law: str | None, law_key: str | None, via: str | None, role: str) -> ArticleRef:
     start, end = ct.span(t.cstart, t.cend)
-    return ArticleRef(
-        start=start,
-        end=end,
-        text=ct.text[start:end],
-        cstart=t.cstart,
-        cend=t.cend,
-        article=t.article,
-        paragraph=t.paragraph,
-        item=t.item,
-        law=law,
-        law_key=law_key,
-        via=via,
-        role=role,
-    )
+    # Positional (start, end, text, cstart, cend, article, paragraph, item, law,
+    # law_key, via, role): one per article of the text, keywords cost a fifth more.
+    return ArticleRef(start, end, ct.text[start:end], t.cstart, t.cend, t.article, t.paragraph, t.item, law, law_key, via, role)

@@ -34,10 +34,13 @@ _FW = {o: o - 0xFEE0 for o in range(0xFF10, 0xFF1A)} | {o: o - 0xFEE0 for o in r
 }
 
 
+@lru_cache(maxsize=16384)
 def title_key(title: str) -> str:
     """Comparison key of a title: whitespace and ``_`` removed, every nested
     bracket (``<>``, ``〈〉``, inner ``《》``) read as ``〈〉``, parentheses and
-    full-width digits folded.  ``key(a) == key(b)`` means the same spelling."""
+    full-width digits folded.  ``key(a) == key(b)`` means the same spelling.
+
+    Cached: every title and name is keyed several times over the pipeline."""
     t = title.strip()
     if len(t) >= 2 and t[0] in _OUTER and t[-1] == _OUTER[t[0]]:
         t = t[1:-1]

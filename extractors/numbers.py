@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .anchored import anchored_finditer
 from .normalize import NUMERAL_CHARS, parse_numeral
 from .orgs import cjk_run_left as _cjk_run_left, org_left_edge
 from .registry import Registry, load_registry
@@ -207,7 +208,8 @@ def _stray_ok(s: str, code_start: int) -> bool:
 
 def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
     s = ct.clean
-    for m in _ORDER.finditer(s):
+    # _ORDER starts with 令 or 公告: str.find locates them faster than the regex scan.
+    for m in anchored_finditer(_ORDER, s, ("令", "公告"), 0):
         serial = parse_numeral(m.group("serial"))
         if not serial:
             continue

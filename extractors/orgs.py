@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from .text import CleanText
 
 __all__ = ["is_cjk", "cjk_run_left", "org_left_edge", "ORG_SUFFIXES"]
@@ -14,10 +17,15 @@ ORG_SUFFIXES = (
 # Words that end the text before an issuing body.  Not 和/与/及: they occur
 # inside names (中华人民共和国, 工业和信息化部, 人力资源和社会保障部).
 _ORG_BOUNDARIES = ("根据", "依据", "按照", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "结合", "印发", "转发", "的", "、", "即", "见")
+_ORG_BOUNDARIES_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _ORG_BOUNDARIES))
 
 
 def is_cjk(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+
+
+# The CJK characters of is_cjk, as a class: a run is measured in one regex match.
+_CJK_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff]*")
 
 
 def cjk_run_left(ct: CleanText, end: int, limit: int) -> int:
@@ -27,12 +35,16 @@ def cjk_run_left(ct: CleanText, end: int, limit: int) -> int:
     original (a space never falls inside a name or code; a line break may:
     PDF text breaks lines anywhere)."""
     s = ct.clean
-    i = end
     lo = max(0, end - limit)
-    while i > lo and is_cjk(s[i - 1]):
-        if i < end and ct.gap(i) == 1:
-            break
-        i -= 1
+    if end <= lo:
+        return end
+    # The CJK run ending at ``end``: matched forward in the reversed window.
+    i = end - _CJK_RUN.match(s[lo:end][::-1]).end()
+    # The last dropped space inside it, if any, ends it.
+    spaces = ct.space_gaps
+    k = bisect_left(spaces, end) - 1
+    if k >= 0 and spaces[k] > i:
+        return spaces[k]
     return i
 
 
@@ -47,11 +59,9 @@ def org_left_edge(ct: CleanText, end: int, limit: int = 40) -> int | None:
     # Dates: 2017年11月22日中华人民共和国… — the run starts after 日/年/月 of a date.
     if start > 0 and ct.clean[start - 1].isdigit() and run[0] in "年月日号":
         run, start = run[1:], start + 1
-    cut = 0
-    for w in _ORG_BOUNDARIES:
-        j = run.rfind(w)
-        if j >= 0 and j + len(w) > cut:
-            cut = j + len(w)
+    # Cut after the boundary word that ends last: the first one found in the reversed run.
+    m = _ORG_BOUNDARIES_REVERSED.search(run[::-1])
+    cut = len(run) - m.start() if m else 0
     name = run[cut:]
     # 原 ("former") is not part of the issuer.
     if name.startswith("原") and len(name) > 3:

@@ -24,7 +24,7 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
@@ -57,6 +57,7 @@ EXAMPLE_RE = re.compile(r"^(?P<code>[\u3400-\u9fff]+)ã€”(?P<year>(?:19|20)\d\d)ã
 
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
 _WS = re.compile(r"\s+")
+_MEMO_LIMIT = 16384  # names remembered per registry by admin_level
 
 
 # --------------------------------------------------------------------------- records
@@ -523,6 +524,10 @@ class Registry:
 
     def boundary_words(self) -> tuple[str, ...]:
         """Words that stand left of a number and are never part of a code, longest first."""
+        return self._boundary_words
+
+    @cached_property
+    def _boundary_words(self) -> tuple[str, ...]:
         return tuple(b.word for b in self._boundary)
 
     def boundary_word_reasons(self) -> tuple[BoundaryWord, ...]:
@@ -649,6 +654,25 @@ class Registry:
         return level
 
     def admin_level(self, org_name: str) -> str | None:
+        """The administrative level of an organisation (see :meth:`_admin_level`).
+
+        Memoised per registry: the answer depends only on the name and the
+        immutable registry data, and the same issuers recur in every text."""
+        memo = self._admin_levels
+        try:
+            return memo[org_name]
+        except KeyError:
+            pass
+        level = self._admin_level(org_name)
+        if len(memo) < _MEMO_LIMIT:
+            memo[org_name] = level
+        return level
+
+    @cached_property
+    def _admin_levels(self) -> dict[str | None, str | None]:
+        return {}
+
+    def _admin_level(self, org_name: str) -> str | None:
         """The administrative level of an organisation: central, provincial,
         prefecture or county; None when it cannot be told.
 

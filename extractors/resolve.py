@@ -27,7 +27,9 @@ from bisect import bisect_right
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
+from .anchored import anchored_finditer
 from .articles import ArticleToken, to_ref
 from .normalize import law_short_name, title_key
 from .text import CleanText
@@ -202,9 +204,9 @@ def resolve_pairs(ex: Extraction) -> Extraction:
         else:
             prev_start, _ = ex.ct.line_bounds(max(0, line_start - 1))
             prev_line = s[prev_start:line_start]
-            cands = [t for t in outers if prev_start <= t.cstart < line_start]
-            if cands and "公布" in prev_line:
-                add(cands[0], n, "history")
+            k = bisect_left(starts, prev_start)  # the first title on the previous line
+            if k < len(outers) and starts[k] < line_start and "公布" in prev_line:
+                add(outers[k], n, "history")
     pairs.sort(key=lambda p: p.title.cstart)
     return replace(ex, pairs=tuple(pairs))
 
@@ -234,28 +236,62 @@ _SECTION_HEAD = re.compile(
 )
 
 
+# The characters a _SECTION_HEAD match can start with.
+_SECTION_FIRST = frozenset("一二三四五六七八九十第#项")
+
+
 def section_breaks(ct: CleanText) -> list[int]:
     """Cleaned positions of lines that start a heading (一、…, 第二章, # …, 项目2.)."""
     s = ct.clean
-    return [i for i in ct.line_starts() if _SECTION_HEAD.match(s, i)]
+    match = _SECTION_HEAD.match
+    # A set probe on the first character rules out most lines before the regex is tried.
+    return [i for i in ct.line_starts() if s[i] in _SECTION_FIRST and match(s, i)]
 
 
 def _amendment_regions(ex: Extraction) -> list[tuple[int, int, Title]]:
     s = ex.ct.clean
+    outers = [t for t in ex.titles if t.parent is None]
+    outer_starts = [t.cstart for t in outers]
+    # Titles come in text order; then the first outer title inside a match is found by bisection.
+    in_order = all(a < b for a, b in zip(outer_starts, outer_starts[1:]))
+    # Every match holds a 《 at its first or second character.
+    starts = list(anchored_finditer(_AMEND_START, s, ("《",), 1))
     regions = []
-    for m in _AMEND_START.finditer(s):
-        t = next((t for t in ex.titles if t.parent is None and m.start() <= t.cstart < m.end()), None)
+    end_mark: re.Match[str] | None = None  # the last _AMEND_END found, reused while still ahead
+    searched = False
+    for k, m in enumerate(starts):
+        if in_order:
+            j = bisect_left(outer_starts, m.start())
+            t = outers[j] if j < len(outers) and outers[j].cstart < m.end() else None
+        else:
+            t = next((t for t in outers if m.start() <= t.cstart < m.end()), None)
         if t is None:
             continue
-        e = _AMEND_END.search(s, m.end())
-        nxt = _AMEND_START.search(s, m.end())
+        # Searches start further on each time: the previous end marker stands
+        # while it lies ahead (and none found means none further on), so the
+        # text is scanned once, not once per amendment.
+        if not searched or (end_mark is not None and end_mark.start() < m.end()):
+            end_mark, searched = _AMEND_END.search(s, m.end()), True
+        e = end_mark
+        nxt = starts[k + 1] if k + 1 < len(starts) else None  # what _AMEND_START.search(s, m.end()) finds
         end = min(e.start() if e else len(s), nxt.start() if nxt else len(s))
         regions.append((m.end(), end, t))
     return regions
 
 
-def _law_names(ex: Extraction) -> dict[str, Title]:
+def _policy_titles(ex: Extraction) -> dict[str, Title]:
+    """Title text → the first policy title written so: the law an alias stands for."""
+    named: dict[str, Title] = {}
+    for t in ex.titles:
+        if t.category == "policy":
+            named.setdefault(t.title, t)
+    return named
+
+
+def _law_names(ex: Extraction, policy: dict[str, Title] | None = None) -> dict[str, Title]:
     """Names that stand for a cited law when written without brackets, longest first."""
+    if policy is None:
+        policy = _policy_titles(ex)
     names: dict[str, Title] = {}
     for t in ex.titles:
         if t.parent is not None and t.category != "policy":
@@ -266,7 +302,7 @@ def _law_names(ex: Extraction) -> dict[str, Title]:
             if short and len(short) >= 3:
                 names.setdefault(short, t)
     for a in ex.aliases:
-        t = next((t for t in ex.titles if t.title == a.title and t.category == "policy"), None)
+        t = policy.get(a.title)
         if t is not None:
             names[title_key(a.alias)] = t
     return names
@@ -284,13 +320,15 @@ def resolve_articles(ex: Extraction) -> Extraction:
     ct = ex.ct
     s = ct.clean
     titles_by_end = {t.cend: t for t in ex.titles if t.parent is None}
-    names = _law_names(ex)
+    # One pass over the titles instead of a scan per alias and per article.
+    policy = _policy_titles(ex)
+    names = _law_names(ex, policy)
     lengths: dict[str, list[int]] = {}  # last character of a name → the lengths of such names, longest first
     for k in names:
         if 0 < len(k) <= 40:
             lengths.setdefault(k[-1], []).append(len(k))
-    for v in lengths.values():
-        v.sort(reverse=True)
+    for c, v in lengths.items():
+        lengths[c] = sorted(set(v), reverse=True)  # names of one length share one probe
     amend = _amendment_regions(ex)  # sorted and disjoint: found by bisection
     amend_starts = [r[0] for r in amend]
     breaks = section_breaks(ct)
@@ -308,7 +346,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
             events.append((n.cstart, 2, n))
     for i, tok in enumerate(ex.tokens):
         events.append((tok.cstart, 3, i))
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort(key=itemgetter(0, 1))
 
     chain = _Chain()
     own_last = 0  # the document's own last article heading
@@ -323,7 +361,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
             if t.category == "policy":
                 chain = _Chain(law=t)
             elif t.category == "alias":
-                chain = _Chain(law=_title_named(ex, t.alias_of) or t)
+                chain = _Chain(law=_title_named(policy, t.alias_of) or t)
             elif t.category == "self":
                 chain = _Chain(is_self=True)
             continue
@@ -342,7 +380,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
         elif tok.self_marked:
             decision = (None, None, "self")
         else:
-            law, via = _law_before(s, tok.cstart, titles_by_end, names, lengths, ex)
+            law, via = _law_before(s, tok.cstart, titles_by_end, names, lengths, policy)
             if law is not None:
                 decision = (law, via, "citation")
             elif tok.anaphoric and chain.law is not None:
@@ -376,14 +414,12 @@ def resolve_articles(ex: Extraction) -> Extraction:
     return replace(ex, articles=tuple(refs))
 
 
-def _title_named(ex: Extraction, title: str | None) -> Title | None:
-    if title is None:
-        return None
-    return next((t for t in ex.titles if t.title == title and t.category == "policy"), None)
+def _title_named(policy: dict[str, Title], title: str | None) -> Title | None:
+    return policy.get(title) if title is not None else None
 
 
 def _law_before(s: str, i: int, titles_by_end: dict[int, Title], names: dict[str, Title],
-                lengths: dict[str, list[int]], ex: Extraction):
+                lengths: dict[str, list[int]], policy: dict[str, Title]):
     """The law written right before cleaned position ``i``: a title, an alias or a name."""
     for gap in ("", "中", "的"):
         t = titles_by_end.get(i - len(gap))
@@ -391,7 +427,7 @@ def _law_before(s: str, i: int, titles_by_end: dict[int, Title], names: dict[str
             if t.category == "policy":
                 return t, "title"
             if t.category == "alias":
-                return (_title_named(ex, t.alias_of) or t), "alias"
+                return (_title_named(policy, t.alias_of) or t), "alias"
             return None, None
     # The longest name that ends right here: a dictionary probe per length keeps
     # this independent of how many laws the text names.

@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from .anchored import anchored_finditer
 from .normalize import parse_numeral
 from .resolve import Extraction
 from .types import DateStatement, DocumentNumber, RepealStatement, Title
@@ -28,6 +29,9 @@ _REPEAL_TAIL = re.compile(r"(?:同时|一并|即行|予以|同日|随之)?(?:废
 # The lookbehind (not 自动停止执行) follows the literal: a pattern that starts
 # with one keeps the regex engine from skipping ahead on the first character.
 _REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?:停止执行|不再执行)(?<!自动停止执行)(?<!自动不再执行)(?=[。；;，,]|$)|起废止|废止(?=《)|决定废止")
+# Every trigger holds one of these, at most two characters from its start: the
+# scan tries _REPEAL_AT only there (see extractors.anchored).
+_REPEAL_ANCHORS = ("废止", "停止执行", "失效", "不再执行")
 _PARTIAL = re.compile(r"中(?:关于|的|有关)|第[0-9一二三四五六七八九十百]+条|相关规定|有关规定|部分条款")
 _YMD = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _ADOPTED = re.compile(r"(?:已经|已于|经)于?" + _YMD + r"[^。；]{0,40}?(?:讨论通过|审议通过|通过)")
@@ -101,7 +105,7 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
     sentences = _Sentences(s)
     paired = {p.title.cstart: p.number for p in ex.pairs}
     own = None
-    for m in _REPEAL_AT.finditer(s):
+    for m in anchored_finditer(_REPEAL_AT, s, _REPEAL_ANCHORS, 2):
         if all_outer.covering(m.start()):
             continue
         a, b = sentences.around(m.start(), m.end())

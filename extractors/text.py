@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from itertools import accumulate
+from functools import cached_property
+from itertools import accumulate, compress
 from dataclasses import dataclass, field
 
 __all__ = ["CleanText", "clean", "WHITESPACE"]
@@ -33,14 +34,16 @@ WHITESPACE = frozenset(
 )
 _NEWLINES = frozenset("\n\r\u2028\u2029\f\v")
 
-# A line that is only a page number, as left behind by PDF extraction.
-_PAGE_LINE = re.compile(
-    r"^[ \t\u3000\u00a0]*(?:"
+# A line that is only a page number, as left behind by PDF extraction.  It is
+# matched as a whole ``\n``-delimited line (what ``^…$`` means under re.M).
+_PAGE_BODY = re.compile(
+    r"[ \t\u3000\u00a0]*(?:"
     r"[—－\-–─]{1,2}[ \t\u3000\u00a0]*\d{1,4}[ \t\u3000\u00a0]*[—－\-–─]{1,2}"
     r"|第[ \t\u3000\u00a0]*\d{1,4}[ \t\u3000\u00a0]*页(?:[ \t\u3000\u00a0，,]*共[ \t\u3000\u00a0]*\d{1,4}[ \t\u3000\u00a0]*页)?"
-    r")[ \t\u3000\u00a0]*$",
-    re.M,
+    r")[ \t\u3000\u00a0]*"
 )
+# Every page line holds one of these.
+_PAGE_ANCHORS = "—－-–─页"
 
 _YEAR_BRACKETS = re.compile(r"[\[［【﹝〖〔（(](\d{4})[\]］】﹞〗〕）)]")
 
@@ -48,13 +51,15 @@ _YEAR_BRACKETS = re.compile(r"[\[［【﹝〖〔（(](\d{4})[\]］】﹞〗〕�
 # Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) → ASCII.
 _FOLD = {o: o - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for o in range(r[0], r[1] + 1)}
 _WS_CLASS = "".join(sorted(WHITESPACE))
-_WS_RUN = re.compile(f"[{_WS_CLASS}]+")
-_KEPT_RUN = re.compile(f"[^{_WS_CLASS}]+")
-# A whitespace run that contains a line break; its end starts a new line.
-_NL_CLASS = "\n\r\u2028\u2029\f\v"
-_SP_CLASS = "".join(sorted(WHITESPACE - set(_NL_CLASS)))
-_BREAK_RUN = re.compile(f"[{_NL_CLASS}][{_WS_CLASS}]*")
-_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# Split on whitespace runs, keeping them.  Written ``[ws][ws]*`` rather than
+# ``[ws]+`` so that the regex engine scans for the first character with its fast
+# character-set loop instead of attempting a match at every position.
+_WS_SPLIT = re.compile(f"([{_WS_CLASS}][{_WS_CLASS}]*)")
+# A full-width character alone (the lookbehind accepts it), or an opening
+# bracket, a year and a closing bracket: _YEAR_BRACKETS.  Written with one
+# leading character class so that the regex engine scans for it at C speed.
+_FW_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_FOLD_OR_YEAR = re.compile(f"[{_FW_CLASS}\\[［【﹝〖〔（(](?:(?<=[{_FW_CLASS}])|(\\d{{4}})[\\]］】﹞〗〕）)])")
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,9 @@ class CleanText:
 
     def origin(self, i: int) -> int:
         """Original index of cleaned character ``i``."""
-        k = self._run(i)
-        return self.starts[k] + (i - self.runs[k])
+        runs = self.runs
+        k = bisect_right(runs, i) - 1
+        return self.starts[k] + (i - runs[k])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the cleaned slice ``clean[start:end]``."""
@@ -88,7 +94,16 @@ class CleanText:
         if end <= start:
             pos = self.origin(start) if start < len(self.clean) else len(self.text)
             return pos, pos
-        return self.origin(start), self.origin(end - 1) + 1
+        # Called for every mention: both ends in one place, and one bisection
+        # when the slice lies within one kept run (most do).
+        runs, starts = self.runs, self.starts
+        k = bisect_right(runs, start) - 1
+        last = end - 1
+        if k + 1 < len(runs) and runs[k + 1] <= last:
+            j = bisect_right(runs, last) - 1
+        else:
+            j = k
+        return starts[k] + (start - runs[k]), starts[j] + (last - runs[j]) + 1
 
     def original(self, start: int, end: int) -> str:
         """The original text behind ``clean[start:end]``, exactly as written."""
@@ -110,16 +125,29 @@ class CleanText:
             return 2
         if i >= len(self.clean):
             return 2
-        k = self._run(i)
-        return self.gaps[k] if self.runs[k] == i else 0
+        return self._gap_at.get(i, 0)
+
+    @cached_property
+    def _gap_at(self) -> dict[int, int]:
+        # Run start → its gap: gap() is a dictionary probe, not a bisection.
+        return dict(zip(self.runs, self.gaps))
+
+    @cached_property
+    def space_gaps(self) -> list[int]:
+        """Cleaned positions where only spaces (no line break) were dropped, in order."""
+        return list(compress(self.runs, map((1).__eq__, self.gaps)))
 
     def line_start(self, i: int) -> bool:
         """True when cleaned character ``i`` starts a line of the original."""
-        return self.gap(i) == 2
+        if i <= 0 or i >= len(self.clean):
+            return True  # gap(i) == 2
+        return self._gap_at.get(i) == 2
 
     def line_starts(self) -> list[int]:
         """Cleaned positions where a line of the original begins, in order."""
-        starts = [r for r, g in zip(self.runs, self.gaps) if g == 2 and r < len(self.clean)]
+        starts = list(compress(self.runs, map((2).__eq__, self.gaps)))
+        while starts and starts[-1] >= len(self.clean):  # runs are sorted: only the tail can lie past the end
+            starts.pop()
         return starts if starts[:1] == [0] or not self.clean else [0, *starts]
 
     def space_before(self, i: int) -> bool:
@@ -143,32 +171,101 @@ def clean(text: str) -> CleanText:
     work = text
     if "页" in text or "—" in text or "-" in text or "－" in text:
         # Blank out page-number lines (same length, so offsets are unchanged).
-        work = _PAGE_LINE.sub(lambda m: " " * len(m.group()), text)
-    kept = [m.span() for m in _KEPT_RUN.finditer(work)]
-    line_breaks = {m.end() for m in _BREAK_RUN.finditer(work)}
-    starts = array("q", [a for a, _ in kept])
-    runs = array("q", accumulate((b - a for a, b in kept[:-1]), initial=0)) if kept else array("q")
-    gaps = bytes(
-        2 if (i == 0 or a in line_breaks) else (1 if a != kept[i - 1][1] else 0)
-        for i, (a, _) in enumerate(kept)
-    )
-    # Adjacent kept runs only arise where a page line was blanked; harmless.
-    cleaned = _WS_RUN.sub("", work)
-    if _FULL_WIDTH.search(cleaned):
-        # re.sub touches only the few full-width characters; str.translate with a
-        # dict would visit every character of the text (a fifth of the run time).
-        cleaned = _FULL_WIDTH.sub(_fold, cleaned)
-    # Unify the brackets around a year: a 1:1 replacement, offsets unchanged.
-    cleaned = _YEAR_BRACKETS.sub(_unify_year, cleaned)
-    return CleanText(text=text, clean=cleaned, runs=runs, starts=starts, gaps=gaps)
+        work = _blank_page_lines(text)
+    # One regex split yields kept runs and whitespace runs alternately
+    # ([kept, ws, kept, ..., kept]); every further step is a bulk C-level pass
+    # over those pieces instead of a Python loop over match objects.
+    parts = _WS_SPLIT.split(work)
+    lengths = list(map(len, parts))
+    offsets = list(accumulate(lengths, initial=0))
+    kept = parts[0::2]
+    starts = offsets[0::2]
+    kept_lengths = lengths[0::2]
+    # What was dropped before kept run k (k ≥ 1) is whitespace run k - 1; the
+    # few distinct runs ('\n\n', ' ', '\u3000\u3000', …) are classified once each.
+    gaps = bytearray(b"\x02")
+    gaps += bytes(map(_GapCodes().__getitem__, parts[1::2]))
+    # Only the first and the last piece may be empty (text starting or ending
+    # with whitespace): drop them; the first kept run always reads as a line start.
+    if kept_lengths[-1] == 0:
+        del kept[-1], starts[-1], kept_lengths[-1], gaps[-1]
+    if kept_lengths and kept_lengths[0] == 0:
+        del kept[0], starts[0], kept_lengths[0], gaps[0]
+        if gaps:
+            gaps[0] = 2
+    runs = array("q", accumulate(kept_lengths[:-1], initial=0)) if kept else array("q")
+    cleaned = _fold_and_unify("".join(kept))
+    return CleanText(text=text, clean=cleaned, runs=runs, starts=array("q", starts), gaps=bytes(gaps))
 
 
-def _fold(m: re.Match) -> str:
-    return chr(_FOLD[ord(m.group())])
+def _fold_and_unify(cleaned: str) -> str:
+    """Fold full-width digits and letters to ASCII and unify the brackets around a year.
+
+    Both are 1:1 replacements, so offsets are unchanged.  One regex scan finds
+    both, and only what changes is rebuilt: str.translate with a dict would
+    visit every character of the text.  Folding does not move a year bracket
+    (``\\d`` matches a full-width digit as well), so the brackets found before
+    folding are those found after it, and the year's digits are folded in place."""
+    pieces: list[str] = []
+    last = 0
+    for m in _FOLD_OR_YEAR.finditer(cleaned):
+        a, b = m.span()
+        digits = m.group(1)
+        if digits is None:  # a full-width character
+            new = chr(_FOLD[ord(cleaned[a])])
+        else:
+            new = "〔" + digits.translate(_FOLD) + "〕"
+            if new == cleaned[a:b]:
+                continue  # already 〔2019〕
+        pieces += (cleaned[last:a], new)
+        last = b
+    if not pieces:
+        return cleaned
+    pieces.append(cleaned[last:])
+    return "".join(pieces)
 
 
-def _unify_year(m: re.Match) -> str:
-    return "〔" + m.group(1) + "〕"
+class _GapCodes(dict):
+    """Whitespace run → gap code (2 with a line break, else 1), computed on first use."""
+
+    def __missing__(self, ws: str) -> int:
+        code = self[ws] = 2 if any(c in _NEWLINES for c in ws) else 1
+        return code
+
+
+def _blank_page_lines(text: str) -> str:
+    r"""``text`` with every page-number line (a whole ``\n``-delimited line that
+    matches :data:`_PAGE_BODY`) replaced by as many spaces.
+
+    Such a line always holds a dash or 页, so only the lines holding one
+    (found with str.find) are tried: a MULTILINE ``^`` pattern would be
+    attempted at every position of the text."""
+    found: set[int] = set()
+    blanks: list[tuple[int, int]] = []
+    n = len(text)
+    for ch in _PAGE_ANCHORS:
+        i = text.find(ch)
+        while i >= 0:
+            a = text.rfind("\n", 0, i) + 1
+            b = text.find("\n", i)
+            if b < 0:
+                b = n
+            if a not in found:
+                found.add(a)
+                if _PAGE_BODY.fullmatch(text, a, b):
+                    blanks.append((a, b))
+            i = text.find(ch, b)
+    if not blanks:
+        return text
+    blanks.sort()
+    pieces: list[str] = []
+    last = 0
+    for a, b in blanks:
+        pieces.append(text[last:a])
+        pieces.append(" " * (b - a))
+        last = b
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _merge(regions: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

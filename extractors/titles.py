@@ -10,6 +10,7 @@ the rest of the document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalize import title_key
 from .orgs import org_left_edge
@@ -22,6 +23,8 @@ MAX_TITLE = 160  # cleaned characters; real titles are far shorter
 _OPEN = {"《": "》", "〈": "〉", "<": ">", "＜": "＞"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 _HARD_STOP = set("。；！？\n")
+# The characters _match acts on.
+_SIGNIFICANT = re.compile("[" + re.escape("".join([*_OPEN, *_CLOSE, *_HARD_STOP])) + "]")
 
 # Why a 《》 is not a policy document, as data: (category, suffixes, examples).
 # Tables annexed to a law (《环境保护税税目税额表》) remain titles: only the kinds
@@ -49,20 +52,28 @@ GENERIC_TITLES = frozenset(
 )
 
 
+# Each category's suffixes as one tuple for str.endswith (any suffix of a
+# category gives the same answer, so their order within it does not matter).
+_EXCLUSION_SUFFIXES = tuple((category, tuple(suffixes)) for category, suffixes, _ in TITLE_EXCLUSIONS)
+_NOT_NEWSPAPER = ("通报", "汇报", "简报", "公报", "快报", "情报", "预报", "年报", "报告")
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=16384)
 def classify_title(title: str) -> str:
     """``policy`` or the kind of thing a 《》 holds instead (see TITLE_EXCLUSIONS)."""
+    # Cached: a pure function of the title, and texts cite the same works again and again.
     key = title_key(title)
     if key in GENERIC_TITLES:
         return "generic"
-    for category, suffixes, _ in TITLE_EXCLUSIONS:
-        for sfx in suffixes:
-            if key.endswith(sfx):
-                if category == "newspaper" and len(key) > 12:
-                    break
-                return category
-    if key.endswith("报") and len(key) <= 8 and not key.endswith(("通报", "汇报", "简报", "公报", "快报", "情报", "预报", "年报", "报告")):
+    for category, suffixes in _EXCLUSION_SUFFIXES:
+        if key.endswith(suffixes):
+            if category == "newspaper" and len(key) > 12:
+                continue
+            return category
+    if key.endswith("报") and len(key) <= 8 and not key.endswith(_NOT_NEWSPAPER):
         return "newspaper"
-    if not re.search(r"[\u3400-\u9fff]", key):
+    if not _HAS_CJK.search(key):
         return "generic"
     return "policy"
 
@@ -103,7 +114,10 @@ def _match(s: str, i: int, n: int) -> tuple[int | None, list[tuple[int, int]]]:
     inner: list[tuple[int, int]] = []
     limit = min(n, i + MAX_TITLE + 2)
     k = i + 1
-    while k < limit:
+    # Jump from one bracket or stop character to the next: the others change nothing.
+    search = _SIGNIFICANT.search
+    while (m := search(s, k, limit)) is not None:
+        k = m.start()
         c = s[k]
         if c in _OPEN:
             stack.append((c, k))

@@ -14,9 +14,18 @@ structure, statements), :mod:`kg.corpus` (identities across the corpus →
 from __future__ import annotations
 
 from .build import BuildResult, build, build_model
-from .graphs import to_networkx, write_gexf, write_graphml
 from .model import Citation, Corpus, Org, ProjectYear, Relation, Series, SourceDoc, Work
 from .rdf import NS, Iris, to_rdflib
+
+_LAZY = {"to_networkx", "write_gexf", "write_graphml"}  # networkx costs a third of the CLI's start-up
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from . import graphs
+
+        return getattr(graphs, name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 __all__ = [
     "build",

@@ -86,6 +86,7 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
     stale: list[dict] = field(default_factory=list)
     changes: list[dict] = field(default_factory=list)
+    changes_data: dict = field(default_factory=dict, repr=False)  # per-year data behind ``changes``
     seconds: float = 0.0
     quads: int = 0
     reused: int = 0  # analyses taken from the cache

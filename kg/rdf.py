@@ -18,7 +18,7 @@ provenance).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .model import Citation, Corpus, ProjectYear, SourceDoc
@@ -101,6 +101,17 @@ class Iris:
     """Deterministic ASCII IRIs under a base (same key, same IRI, corpus after corpus)."""
 
     base: str = DEFAULT_BASE
+    # Hashed IRIs by key: a work or body is named once per citation, and hashing it
+    # again each time was a tenth of writing the graphs.
+    _hashed: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+
+    def _h(self, kind: str, key: str) -> str:
+        got = self._hashed.get((kind, key))
+        if got is None:
+            from .corpus import h
+
+            got = self._hashed[(kind, key)] = f"{self.base}{kind}/{h(key)}"
+        return got
 
     def source(self, s: SourceDoc) -> str:
         if s.kind == "disclosure" and s.issuer and s.year:
@@ -116,17 +127,13 @@ class Iris:
         return f"{self.base}graph/{name}"
 
     def work(self, key: str) -> str:
-        from .corpus import h
-
-        return f"{self.base}work/{h(key)}"
+        return self._h("work", key)
 
     def article(self, key: str, article: str) -> str:
         return f"{self.work(key)}/art/{article}"
 
     def org(self, name: str) -> str:
-        from .corpus import h
-
-        return f"{self.base}org/{h(name)}"
+        return self._h("org", name)
 
     def series(self, key: str) -> str:
         return f"{self.base}series/{key}"

@@ -194,3 +194,14 @@ def test_build_cli_prints_a_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert re.search(r"built 2 documents \(2 disclosures\): 9 project-years in 6 series, 44 mentions of \d+ works", result.output)
     assert (out / "graph.trig").is_file()
+
+
+def test_cli_start_up_does_not_import_networkx():
+    """networkx is a third of the CLI's import time: only the commands that draw graphs load it."""
+    import subprocess
+    import sys
+
+    code = "import sys, kg, kg.cli; assert 'networkx' not in sys.modules; from kg import to_networkx; print(to_networkx.__module__)"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "kg.graphs"

@@ -206,6 +206,65 @@ def test_layout_is_deterministic_and_spread(sample_graph):
     assert len(set(a.values())) == sample_graph.number_of_nodes()
 
 
+def _view_size(g, n: int, m: int) -> int:
+    view, _ = aggregate(g, min_cites=n, min_stale=m)
+    return view.number_of_nodes()
+
+
+@pytest.mark.parametrize("max_nodes", [60, 150, 300, 500])
+def test_aggregate_picks_the_smallest_threshold_that_fits(generated_graph, max_nodes):
+    """The thresholds are found by bisection: the same as trying every value in turn."""
+    g = generated_graph
+    _, info = aggregate(g, max_nodes=max_nodes)
+    n, m = info["min_cites"], info["min_stale"]
+    if m == 1:  # the stale works fit in half the view: n is the first count that fits
+        assert _view_size(g, n, 1) <= max_nodes or n > info["top_cites"]
+        assert n == 2 or _view_size(g, n - 1, 1) > max_nodes
+    else:  # the stale works alone were too many: m is the first that fits in half the view
+        none = info["top_cites"] + 1
+        assert _view_size(g, none, m) <= max_nodes // 2 < _view_size(g, none, m - 1)
+    view, _ = aggregate(g, max_nodes=max_nodes)
+    assert view.number_of_nodes() == _view_size(g, n, m)
+
+
+def _stale_heavy_graph():
+    """Ten works with stale citations from 1..10 project-years, one work cited by 12."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    k = 0
+
+    def project() -> str:
+        nonlocal k
+        k += 1
+        p, s = f"project:{k}", f"series:{k}"
+        g.add_node(p, kind="project_year", label=f"p{k}", year=2022)
+        g.add_node(s, kind="series", label=f"s{k}")
+        g.add_edge(p, s, kind="of_series")
+        return p
+
+    for w in range(10):
+        g.add_node(f"work:{w}", kind="work", label=f"w{w}")
+        for _ in range(w + 1):
+            g.add_edge(project(), f"work:{w}", kind="stale", year=2022, reason="replaced")
+    g.add_node("work:popular", kind="work", label="popular")
+    for _ in range(12):
+        g.add_edge(project(), "work:popular", kind="cites", quotes="q", sentences="s")
+    return g
+
+
+def test_aggregate_limits_stale_works_to_half_the_view():
+    g = _stale_heavy_graph()
+    view, info = aggregate(g, max_nodes=40)
+    # Stale works with >= m citers and their series must fit in 20 nodes: m = 10 gives 1 + 10,
+    # m = 9 would give 2 + 19.  The popular work and its 12 series then fit beside them (n = 2).
+    assert (info["min_stale"], info["min_cites"]) == (10, 2)
+    assert sorted(n for n, d in view.nodes(data=True) if d["kind"] == "work") == ["work:9", "work:popular"]
+    assert view.number_of_nodes() == 24
+    view, info = aggregate(g, max_nodes=200)  # everything fits
+    assert (info["min_stale"], info["min_cites"]) == (1, 2) and view.number_of_nodes() == 10 + 55 + 1 + 12
+
+
 def test_aggregated_view(generated_graph):
     g = generated_graph
     view, info = aggregate(g, max_nodes=300)

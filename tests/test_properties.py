@@ -97,3 +97,35 @@ def test_a_break_anywhere_inside_a_number_keeps_it(number, brk, data):
     ex = extract(text)
     assert [n.number for n in ex.numbers] == [number]
     assert ex.numbers[0].text == written
+
+
+# ---------------------------------------------------------------- anchored scans
+
+from extractors.anchored import anchored_finditer  # noqa: E402
+from extractors.numbers import _ORDER  # noqa: E402
+from extractors.resolve import _AMEND_START  # noqa: E402
+from extractors.statements import _REPEAL_ANCHORS, _REPEAL_AT  # noqa: E402
+
+ANCHORED = [(_ORDER, ("令", "公告"), 0), (_AMEND_START, ("《",), 1), (_REPEAL_AT, _REPEAL_ANCHORS, 2)]
+SCAN_ALPHABET = st.sampled_from(
+    list("《》令公告第号年条修改决定废止同时自起施行日月。；，0123456789一二三十") + ["国务院", "\n", " ", "省政府", "以下",
+     "停止执行", "不再执行", "自动", "一并", "即行", "予以", "同日", "失效"]
+)
+
+
+def _spans(ms):
+    return [(m.start(), m.end(), m.group()) for m in ms]
+
+
+@given(st.lists(SCAN_ALPHABET, max_size=80).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_anchored_scan_equals_finditer(text):
+    """anchored_finditer finds exactly what finditer finds, for the patterns that use it."""
+    for pattern, anchors, back in ANCHORED:
+        assert _spans(anchored_finditer(pattern, text, anchors, back)) == _spans(pattern.finditer(text))
+
+
+def test_anchored_scan_on_samples():
+    for text in SAMPLES:
+        for pattern, anchors, back in ANCHORED:
+            assert _spans(anchored_finditer(pattern, text, anchors, back)) == _spans(pattern.finditer(text))
