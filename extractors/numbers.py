@@ -72,6 +72,12 @@ _BASE_BOUNDARIES = (
     "和", "及", "与", "的", "即", "见", "据", "按", "依", "由", "是", "为", "于", "在", "对",
     "将", "把", "从", "同", "等", "或", "并", "且", "了", "向", "给", "至", "至", "附",
 )
+# Characters of running text that may stand right before a number without being a
+# boundary word (they also occur inside codes: 经 of 食经函, 省 of 省政办): never read
+# as a one-character local abbreviation (经财社〔2017〕21号批准 is 财社…).
+_FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全此凡若可应也都就又还再则而但且另已须要能会使让被所之这那上下中内外前后同通新原")
+
+
 def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()) -> tuple[int, float]:
     """Where the issuer code starts inside ``run`` (the CJK characters right
     before a year bracket), and how confident that is.
@@ -101,6 +107,13 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
     if known and len(known) < len(code):
         if registry.starts_like_code(code) and len(code) <= 8:
             return cut, 0.9
+        extra = code[: len(code) - len(known)]
+        if (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra):
+            # One character, or two that begin a place's name, between a boundary (a word,
+            # punctuation) and a registered code: a city's or county's abbreviation that the
+            # registry lacks, on a central pattern (宜财社 of 宜宾市财政局 on 财社, 宛环函 of
+            # 南阳市, 历城应急 of 历城区).  Reading 财社 there would name the ministry instead.
+            return cut, 0.7
         return len(run) - len(known), 0.9
     if code and registry.starts_like_code(code) and len(code) <= 8:
         return cut, 0.8

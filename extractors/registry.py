@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "issuer_codes.json"
+COUNTY_NAMES_PATH = Path(__file__).resolve().parent / "data" / "county_names.txt"
 
 #: Administrative levels, most central first.
 LEVELS = ("central", "provincial", "prefecture", "county")
@@ -562,6 +563,26 @@ class Registry:
             if run[-n:] in self._known:
                 return run[-n:]
         return None
+
+    def may_abbreviate_place(self, s: str) -> bool:
+        """True when ``s`` (one or two characters) can begin a place's name: the first
+        character of a province, prefecture or county-level city (宜 of 宜宾市), or the first
+        two of any county-level division (历城 of 历城区, from ``data/county_names.txt``).
+
+        Single characters are not taken from the ~3,000 counties and districts: almost
+        every character begins one of them."""
+        if len(s) == 1:
+            return s in self._place_initials[0]
+        return len(s) == 2 and s in self._place_initials[1]
+
+    @cached_property
+    def _place_initials(self) -> tuple[frozenset[str], frozenset[str]]:
+        names = list(self._places)
+        with open(COUNTY_NAMES_PATH, encoding="utf-8") as f:
+            counties = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+        ones = frozenset(n[0] for n in names) | frozenset(r.abbr for r in self._regions if len(r.abbr) == 1)
+        twos = frozenset(n[:2] for n in names + counties if len(n) > 2)
+        return ones, twos
 
     def starts_like_code(self, s: str) -> bool:
         """True when ``s`` begins with a region abbreviation, an agency

@@ -386,11 +386,12 @@ def resolve_articles(ex: Extraction) -> Extraction:
             elif tok.anaphoric and chain.law is not None:
                 decision = (chain.law, "chain", "citation")
             elif tok.heading_like or (n is not None and n == own_last + 1 and ct.space_before(tok.cstart)):
-                # A heading that continues the document's own numbering is its own;
-                # one that continues the cited law's numbering quotes that law.
+                # A heading that continues the document's own numbering is its own; one
+                # further on in the cited law's numbering quotes that law (quotes skip
+                # articles: 第十八条…。第十九条…。第二十一条…; own headings never do).
                 if n is not None and n == own_last + 1:
                     decision = (None, None, "heading")
-                elif chain.law is not None and chain.last is not None and n is not None and n == chain.last + 1:
+                elif chain.law is not None and chain.last is not None and n is not None and n > chain.last:
                     decision = (chain.law, "chain", "citation")
                 else:
                     decision = (None, None, "heading")

@@ -398,7 +398,7 @@ def test_cn_number():
 # The one part of this file that runs the project: `policykg build` on a small generated corpus,
 # its corpus model compared with the gold, project by project.
 
-GOLD_DOCS, GOLD_SEED = 80, 1  # both known gaps occur in this corpus
+GOLD_DOCS, GOLD_SEED = 80, 1  # holds local codes the registry lacks (宜财社) and quotes that skip articles
 _PDF_PAGE = re.compile(r"^[ \t\u3000]*—[ \t]*\d+[ \t]*—[ \t]*$", re.M)
 
 
@@ -460,10 +460,6 @@ def _recovered(result) -> tuple[dict, dict]:
     return docs, cites
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "extractor gaps, see test_..._except_known_extractor_gaps: a one-character local code before a "
-    "ministry-like code is cut (宜财社〔2017〕21号 → 财社〔2017〕21号), and a quoted article heading that "
-    "skips a number (…第二十二条…。第二十四条　…) is taken for the document's own heading"))
 def test_a_build_recovers_the_planted_gold_exactly_on_a_small_corpus(built_gold):
     gold, result = built_gold
     assert not result.skipped
@@ -472,33 +468,3 @@ def test_a_build_recovers_the_planted_gold_exactly_on_a_small_corpus(built_gold)
     assert rdocs == pdocs
     empty = {"numbers": set(), "titles": set(), "articles": set(), "pairs": set()}
     assert {k: v for k, v in rcites.items() if v != empty} == {k: v for k, v in pcites.items() if v != empty}
-
-
-def test_a_build_recovers_the_planted_gold_except_known_extractor_gaps(built_gold):
-    """Everything exact (documents, projects, names, units, amounts, titles), except the two
-    known gaps of the extractors, each recognised by its exact shape."""
-    gold, result = built_gold
-    assert not result.skipped
-    pdocs, pcites = _planted(gold)
-    rdocs, rcites = _recovered(result)
-    assert rdocs == pdocs
-    assert not rcites.get(None) and all(no is not None for _, no in rcites)
-    for key in set(pcites) | set(rcites):
-        want = pcites.get(key) or {"numbers": set(), "titles": set(), "articles": set(), "pairs": set()}
-        got = rcites.get(key) or {"numbers": set(), "titles": set(), "articles": set(), "pairs": set()}
-        assert got["titles"] == want["titles"], key
-        # Gap 1: the local code's first character cut off: 宜财社〔2017〕21号 read as 财社〔2017〕21号.
-        cut = {n for n in want["numbers"] - got["numbers"]
-               if any(n.endswith(m) and 0 < len(n) - len(m) <= 2 for m in got["numbers"] - want["numbers"])}
-        assert want["numbers"] - got["numbers"] == cut, key
-        assert len(got["numbers"] - want["numbers"]) == len(cut), key
-        assert got["pairs"] <= want["pairs"], key
-        assert {n for _, n in want["pairs"] - got["pairs"]} <= cut, key
-        # Gap 2: a bare article continuing a chain two numbers on, read as an own heading.
-        #        (and what follows it in that chain: the chain is lost from there).
-        missing = want["articles"] - got["articles"]
-        assert got["articles"] <= want["articles"], key
-        for law, n in missing:
-            while (law, n - 1) in missing:
-                n -= 1
-            assert (law, n - 1) not in want["articles"] and (law, n - 2) in want["articles"], (key, law, n)

@@ -543,3 +543,17 @@ def test_readme_example_entry_can_be_added():
     assert reg.admin_level(entry["issuer"]) == entry["level"]
     assert format_data(data) != DATA_TEXT
     assert json.loads(format_data(data))["codes"] != DATA["codes"]
+
+
+def test_county_names_file_and_place_initials():
+    """data/county_names.txt: county-level divisions, sorted, unique; used only for two-character initials."""
+    from extractors.registry import COUNTY_NAMES_PATH
+
+    lines = COUNTY_NAMES_PATH.read_text(encoding="utf-8").splitlines()
+    names = [n for n in lines if n and not n.startswith("#")]
+    assert len(names) > 2800 and names == sorted(set(names))
+    assert {"历城区", "施甸县", "澄江市", "番禺区"} <= set(names)
+    reg = load_registry()
+    assert reg.may_abbreviate_place("历城") and reg.may_abbreviate_place("宜")  # 历城区; 宜宾市 (a prefecture)
+    assert not reg.may_abbreviate_place("通过") and not reg.may_abbreviate_place("其中")
+    assert not reg.may_abbreviate_place("番")  # single characters come from prefectures and county-level cities only
