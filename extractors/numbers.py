@@ -27,9 +27,11 @@ __all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS"]
 # (text, canonical number) that tests/test_numbers.py checks.
 NUMBER_PATTERNS: dict[str, dict] = {
     "bracketed": {
-        "regex": r"〔(?P<year>\d{4})〕第?0*(?P<serial>\d{1,6})(?P<stray>[)）])?号",
+        # 〔2019〕45号; a list of serials before one 号 (〔2019〕45、46号) gives a number each
+        "regex": r"〔(?P<year>\d{4})〕第?0*(?P<serial>\d{1,6})(?P<more>(?:[、，,]0*\d{1,6})*)(?P<stray>[)）])?号",
         "examples": [
             ("根据云医保〔2019〕45号文件", "云医保〔2019〕45号"),
+            ("根据云医保〔2019〕45、46号文件", "云医保〔2019〕45号"),
             ("（澄\n\n政办发〔2020〕38号）", "澄政办发〔2020〕38号"),
             ("（国市监竞争[2019]150）号）", "国市监竞争〔2019〕150号"),
             ("国能综通煤炭﹝2021﹞59号", "国能综通煤炭〔2021〕59号"),
@@ -58,6 +60,9 @@ NUMBER_PATTERNS: dict[str, dict] = {
 }
 
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
+# Further serials of the same code and year after a number: 〔2019〕45号、46号, 45号和第46号.
+_MORE_SERIALS = re.compile(r"(?:[、，,和及与]|以及)第?0*(?P<serial>\d{1,6})号")
+_LIST_SERIAL = re.compile(r"0*(?P<serial>\d{1,6})")
 _ORDER = re.compile(NUMBER_PATTERNS["order"]["regex"])
 _INVERTED = re.compile(NUMBER_PATTERNS["inverted_order"]["regex"])
 
@@ -163,26 +168,48 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         serial = int(m.group("serial"))
         if serial == 0:
             continue
-        cstart = run_start + cut
-        cend = m.end()
-        start, end = ct.span(cstart, cend)
         info = reg.code(code)
         region = reg.region_of_code(code) if info is None else None
-        yield DocumentNumber(
-            start=start,
-            end=end,
-            text=ct.text[start:end],
-            cstart=cstart,
-            cend=cend,
-            number=f"{code}〔{year}〕{serial}号",
-            form="bracketed",
-            code=code,
-            year=year,
-            serial=serial,
-            issuer=info.issuer if info else None,
-            level=info.level if info else (region.level if region else None),
-            confidence=confidence,
-        )
+
+        def number(cstart: int, cend: int, serial: int, confidence: float) -> DocumentNumber:
+            start, end = ct.span(cstart, cend)
+            return DocumentNumber(
+                start=start,
+                end=end,
+                text=ct.text[start:end],
+                cstart=cstart,
+                cend=cend,
+                number=f"{code}〔{year}〕{serial}号",
+                form="bracketed",
+                code=code,
+                year=year,
+                serial=serial,
+                issuer=info.issuer if info else None,
+                level=info.level if info else (region.level if region else None),
+                confidence=confidence,
+            )
+
+        if not m.group("more"):
+            yield number(run_start + cut, m.end(), serial, confidence)
+        else:
+            # 〔2019〕45、46号: the first number ends with its serial, each further one is its serial
+            # (the last with 号), so that every span is exactly what the text says of it.
+            yield number(run_start + cut, m.end("serial"), serial, confidence)
+            more = m.group("more")
+            for k in _LIST_SERIAL.finditer(more, 1):
+                if k.start() > 1 and more[k.start() - 1] not in "、，,":
+                    continue
+                last = k.end() == len(more)
+                cend = m.end() if last else m.start("more") + k.end()
+                if int(k.group("serial")):
+                    yield number(m.start("more") + k.start(), cend, int(k.group("serial")), confidence * 0.9)
+        # 〔2019〕45号、46号: more serials of the same code and year
+        pos = m.end()
+        while (k := _MORE_SERIALS.match(s, pos)) is not None:
+            if int(k.group("serial")):
+                yield number(k.start("serial") - (1 if s[k.start("serial") - 1] == "第" else 0), k.end(),
+                             int(k.group("serial")), confidence * 0.9)
+            pos = k.end()
 
 
 def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:

@@ -165,14 +165,28 @@ def resolve_pairs(ex: Extraction) -> Extraction:
         paired_titles.add(t.cstart)
         paired_numbers.add(n.cstart)
 
-    # 1. the number right after a title, bare or in a bracket: 《…》（X号）, 《…》X号文件
-    for n in ex.numbers:
+    # 1. the number right after a title, bare or in a bracket: 《…》（X号）, 《…》X号文件; a list
+    #    of numbers (（X〔2019〕45、46号）) goes to as many titles written one after another
+    #    before it, in order, and to none when there are fewer (which would be which?).
+    for group in _number_lists(s, ex.numbers):
+        n = group[0]
         k = bisect_left(starts, n.cstart) - 1
         if k < 0:
             continue
         t = outers[k]
-        if t.cend <= n.cstart and _TITLE_TO_NUMBER.match(s[t.cend:n.cstart]):
-            add(t, n, "bracket" if n.cstart > t.cend else "adjacent")
+        if not (t.cend <= n.cstart and _TITLE_TO_NUMBER.match(s[t.cend:n.cstart])):
+            continue
+        how = "bracket" if n.cstart > t.cend else "adjacent"
+        if len(group) == 1:
+            add(t, n, how)
+            continue
+        titles = [t]
+        while len(titles) < len(group) and k > 0 and s[outers[k - 1].cend:outers[k].cstart] in _LIST_SEPARATORS:
+            k -= 1
+            titles.insert(0, outers[k])
+        if len(titles) == len(group):
+            for t, n in zip(titles, group):
+                add(t, n, how)
     # 2. the number right before a title: 公告第49号《…》, 令第8号发布的《…》, 令第693号现公布《…》
     for n in ex.numbers:
         if n.cstart in paired_numbers:
@@ -209,6 +223,23 @@ def resolve_pairs(ex: Extraction) -> Extraction:
                 add(outers[k], n, "history")
     pairs.sort(key=lambda p: p.title.cstart)
     return replace(ex, pairs=tuple(pairs))
+
+
+_LIST_SEPARATORS = frozenset(("", "、", "，", ",", "和", "及", "与", "以及"))
+
+
+def _number_lists(s: str, numbers: Sequence[DocumentNumber]) -> list[list[DocumentNumber]]:
+    """Numbers in text order, grouped into lists: consecutive numbers of one code and year
+    with only a separator between them (45、46号; 45号、46号; X〔2019〕45号和X〔2019〕46号)."""
+    groups: list[list[DocumentNumber]] = []
+    for n in sorted(numbers, key=lambda n: n.cstart):
+        last = groups[-1][-1] if groups else None
+        if (last is not None and n.form == last.form == "bracketed" and (n.code, n.year) == (last.code, last.year)
+                and s[last.cend:n.cstart] in _LIST_SEPARATORS):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    return groups
 
 
 def _open_bracket_before(s: str, i: int) -> int | None:

@@ -79,6 +79,11 @@ NUMBER_CASES = [
     ("省人民政府第66次常务会议", []),
     ("玉溪市人民政府专题会议纪要第132期", []),
     ("受理编号：〔2019〕001号", []),
+    # lists of serials of one code and year: a number each
+    ("根据云医保〔2019〕45、46号文件", ["云医保〔2019〕45号", "云医保〔2019〕46号"]),
+    ("根据云医保〔2019〕45号、46号文件", ["云医保〔2019〕45号", "云医保〔2019〕46号"]),
+    ("云医保〔2019〕45号和第046号", ["云医保〔2019〕45号", "云医保〔2019〕46号"]),
+    ("云医保〔2019〕45号、\n46号", ["云医保〔2019〕45号", "云医保〔2019〕46号"]),
     # a local body's abbreviation the registry lacks, before a registered (central) code:
     # one character, or two that begin a county-level division's name
     ("根据宜财社〔2017〕21号文件", ["宜财社〔2017〕21号"]),
@@ -243,9 +248,25 @@ PAIR_CASES = [
     ("省人民政府令第６６号发布、２００４年６月３０日省人民政府令第１３４号修正的《江西省暂住人口管理办法》同时废止",
      [("江西省暂住人口管理办法", "省人民政府令第66号")]),
     ("《A办法》（以下简称《办法》，国发〔2019〕1号）", [("A办法", "国发〔2019〕1号")]),
+    # a list of numbers goes to as many titles written one after another, in order ...
+    ("根据《关于做好医疗保障工作的通知》《关于做好基金监管工作的通知》（云医保〔2019〕45、46号）",
+     [("关于做好医疗保障工作的通知", "云医保〔2019〕45号"), ("关于做好基金监管工作的通知", "云医保〔2019〕46号")]),
+    ("根据《关于做好医疗保障工作的通知》、《关于做好基金监管工作的通知》（云医保〔2019〕45号、46号）",
+     [("关于做好医疗保障工作的通知", "云医保〔2019〕45号"), ("关于做好基金监管工作的通知", "云医保〔2019〕46号")]),
+    # ... and to none when there are fewer titles
+    ("根据《关于做好基金监管工作的通知》（云医保〔2019〕45、46号）", []),
     # a number that belongs to nothing
     ("按照国发〔2019〕5号文件精神，依据《某某办法》执行", []),
 ]
+
+
+def test_number_list_spans():
+    """Each number of a list spans what the text writes of it."""
+    text = "根据云医保〔2019〕45、046号和云医保〔2019〕47号、\n第48号文件"
+    got = [(n.number, n.text) for n in extract(text).numbers]
+    assert got == [("云医保〔2019〕45号", "云医保〔2019〕45"), ("云医保〔2019〕46号", "046号"),
+                   ("云医保〔2019〕47号", "云医保〔2019〕47号"), ("云医保〔2019〕48号", "第48号")]
+    assert all(text[n.start:n.end] == n.text for n in extract(text).numbers)
 
 
 @pytest.mark.parametrize("text,expected", PAIR_CASES)
