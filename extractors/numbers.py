@@ -63,6 +63,7 @@ _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
 # Further serials of the same code and year after a number: 〔2019〕45号、46号, 45号和第46号.
 _MORE_SERIALS = re.compile(r"(?:[、，,和及与]|以及)第?0*(?P<serial>\d{1,6})号")
 _LIST_SERIAL = re.compile(r"0*(?P<serial>\d{1,6})")
+_MORE_ORDERS = re.compile(r"(?:[、，,和及与]|以及)(?P<di>第)(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8})号(?!令)")
 _ORDER = re.compile(NUMBER_PATTERNS["order"]["regex"])
 _INVERTED = re.compile(NUMBER_PATTERNS["inverted_order"]["regex"])
 
@@ -77,6 +78,10 @@ _BASE_BOUNDARIES = (
     "和", "及", "与", "的", "即", "见", "据", "按", "依", "由", "是", "为", "于", "在", "对",
     "将", "把", "从", "同", "等", "或", "并", "且", "了", "向", "给", "至", "至", "附",
 )
+# How the name of an issuing body written before its code ends (省财政厅, 市医疗保障局).
+_ORG_TAILS = ("厅", "局", "委员会", "政府", "办公室", "中心")
+
+
 # Characters of running text that may stand right before a number without being a
 # boundary word (they also occur inside codes: 经 of 食经函, 省 of 省政办): never read
 # as a one-character local abbreviation (经财社〔2017〕21号批准 is 财社…).
@@ -106,6 +111,16 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         return cut, 1.0
     if known and known == code:
         return cut, 1.0
+    if not registry.is_known(code):
+        # The issuing body's name written right before its code: 省财政厅云财社〔2022〕56号
+        # is 云财社, not 财社.  The longest head of three or more characters that ends like an
+        # organisation is the name; the rest must start like a code (赣府厅字 stays whole).
+        for k in range(len(code) - 2, 2, -1):
+            if code[:k].endswith(_ORG_TAILS):
+                tail = code[k:]
+                if len(tail) <= 8 and (registry.is_known(tail) or registry.starts_like_code(tail)):
+                    return cut + k, 0.85
+                break
     if known and len(known) > len(code):
         # The registry knows a longer code than the boundary words leave.
         return len(run) - len(known), 0.95
@@ -261,7 +276,14 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         ayear = m.group("ayear") or ""
         canonical = f"{issuer}{kind}{ayear}第{serial}号"
         form = "order" if kind == "令" else "announcement"
-        yield _make(ct, reg, left, m.end(), canonical, form, issuer, serial, int(ayear[:4]) if ayear else None)
+        year = int(ayear[:4]) if ayear else None
+        yield _make(ct, reg, left, m.end(), canonical, form, issuer, serial, year)
+        # 国务院令第735号和第736号: more numbers of the same issuer
+        pos = m.end()
+        while (k := _MORE_ORDERS.match(s, pos)) is not None:
+            if more := parse_numeral(k.group("serial")):
+                yield _make(ct, reg, k.start("di"), k.end(), f"{issuer}{kind}{ayear}第{more}号", form, issuer, more, year)
+            pos = k.end()
     for m in _inverted_orders(s):
         serial = parse_numeral(m.group("serial"))
         if not serial:

@@ -234,6 +234,7 @@ def _number_lists(s: str, numbers: Sequence[DocumentNumber]) -> list[list[Docume
     groups: list[list[DocumentNumber]] = []
     for n in sorted(numbers, key=lambda n: n.cstart):
         last = groups[-1][-1] if groups else None
+        # (orders stay single: 《…条例》（国务院令第588号、第666号修订） is issued by the first)
         if (last is not None and n.form == last.form == "bracketed" and (n.code, n.year) == (last.code, last.year)
                 and s[last.cend:n.cstart] in _LIST_SEPARATORS):
             groups[-1].append(n)
