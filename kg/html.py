@@ -321,6 +321,38 @@ def aggregate(g: nx.MultiDiGraph, max_nodes: int = MAX_VIEW_NODES, min_cites: in
         if size(select(n, m)) > max_nodes:
             n = smallest_fitting(citers, n, lambda t: select(t, m), max_nodes)
     works, series, orgs = select(n, m)
+    top = max((len(ps) for ps in citers.values()), default=0)
+    per_work = 0
+    if min_cites is None and min_stale is None and n > top and citers:
+        # Not even the most cited work fits with all its citing series (a large corpus: one
+        # work cited by thousands of project-years).  Draw the most cited works anyway, each
+        # with at most ``per_work`` of its citing series (those citing it in most years first);
+        # the work still says how many cite it in all.
+        base = select(n, m)
+        by_work: dict[str, list[str]] = defaultdict(list)
+        for (s_, w_), raw in cites.items():
+            by_work[w_].append(s_)
+        ranked = sorted(citers, key=lambda w: (-len(citers[w]), w))
+
+        def capped(k: int, p: int):
+            ws, ss, os_ = set(base[0]), set(base[1]), set(base[2])
+            for w in ranked[:k]:
+                ws.add(w)
+                ws |= replacing.get(w, set())
+                ss.update(sorted(by_work[w], key=lambda x: (-len(cites[(x, w)]), x))[:p])
+            os_ |= {o for w in ws for o in issuers_of.get(w, ())}
+            return ws, ss, os_
+
+        left = max_nodes - size(base)
+        k = max(1, min(len(ranked), left // 12))
+        while k >= 1:
+            p = max(1, (left - 2 * k) // k)
+            sel = capped(k, p)
+            if size(sel) <= max_nodes or k == 1:
+                break
+            k -= max(1, k // 4)
+        works, series, orgs = sel
+        per_work = p
 
     view = nx.MultiDiGraph()
     view.graph.update(g.graph)
@@ -357,7 +389,8 @@ def aggregate(g: nx.MultiDiGraph, max_nodes: int = MAX_VIEW_NODES, min_cites: in
     info = {
         "min_cites": n,
         "min_stale": m,
-        "top_cites": max((len(ps) for ps in citers.values()), default=0),
+        "top_cites": top,
+        "series_per_work": per_work,  # 0: every citing series of a drawn work is drawn
         "series": len(series),
         "series_total": count["series"],
         "project_years": count["project_year"],
@@ -700,15 +733,19 @@ def _notes(v: View, filters: dict) -> list[str]:
         notes.append("Filtered view: " + "; ".join(parts) + ".")
     if v.aggregated:
         i = v.info
+        if i.get("series_per_work"):
+            which = (f"the most cited of {i['works_total']:,} works and laws, each with at most "
+                     f"{i['series_per_work']} of its citing series (those citing it most; too many series cite "
+                     f"them to draw all, and a work's details give the full count) (and works with stale citations")
+        else:
+            which = (f"the {i['works']:,} of {i['works_total']:,} works and laws cited by at least "
+                     f"{i['min_cites']} project-years (or with stale citations")
         notes.append(
             f"Aggregated view of a large graph ({v.full_nodes:,} nodes, {v.full_edges:,} edges): "
-            f"{i['series']:,} project series stand for {i['project_years']:,} project-years; "
-            f"shown are the {i['works']:,} of {i['works_total']:,} works and laws cited by at least "
-            f"{i['min_cites']} project-years (or with stale citations"
+            f"{i['series']:,} project series stand for {i['project_years']:,} project-years; shown are {which}"
             + (f" from at least {i['min_stale']} project-years" if i.get("min_stale", 1) > 1 else "")
-            + ", or replacing one shown) and their "
-            f"{i['orgs']:,} issuing bodies; the layout is precomputed. "
-            f"For every project-year of a part, run: policykg html OUTPUT --year YEAR --issuer NAME --view full."
+            + f", or replacing one shown) and their {i['orgs']:,} issuing bodies; the layout is precomputed. "
+            "For every project-year of a part, run: policykg html OUTPUT --year YEAR --issuer NAME --view full."
         )
     return notes
 

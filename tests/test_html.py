@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from kg.graphs import to_networkx
 from kg.html import (
     aggregate,
+    _notes,
     build_view,
     filter_graph,
     layout,
@@ -263,6 +264,33 @@ def test_aggregate_limits_stale_works_to_half_the_view():
     assert view.number_of_nodes() == 24
     view, info = aggregate(g, max_nodes=200)  # everything fits
     assert (info["min_stale"], info["min_cites"]) == (1, 2) and view.number_of_nodes() == 10 + 55 + 1 + 12
+
+
+def test_aggregate_caps_the_series_of_works_cited_too_widely():
+    """A work cited by more series than the view holds is still drawn, with its most frequent citers."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for w, n in (("work:wide", 100), ("work:other", 30)):
+        g.add_node(w, kind="work", label=w)
+        for k in range(n):
+            s = f"series:{w}-{k}"
+            g.add_node(s, kind="series", label=s)
+            for year in range(2019, 2019 + (2 if k == 7 else 1)):  # series 7 cites it in two years
+                p = f"project:{w}-{k}-{year}"
+                g.add_node(p, kind="project_year", label=p, year=year)
+                g.add_edge(p, s, kind="of_series")
+                g.add_edge(p, w, kind="cites", quotes="q", sentences="s")
+    view, info = aggregate(g, max_nodes=40)
+    assert info["series_per_work"] > 0 and view.number_of_nodes() <= 40
+    assert {"work:wide", "work:other"} <= set(view)
+    wide = {u for u, _ in view.in_edges("work:wide")}
+    assert len(wide) == info["series_per_work"] and "series:work:wide-7" in wide  # the most frequent first
+    assert view.nodes["work:wide"]["cited_by"] == 101  # the full count
+    assert "each with at most" in " ".join(_notes(build_view(g, aggregate_above=10, max_nodes=40), {}))
+    # a view that fits draws every citing series and caps nothing
+    view, info = aggregate(g, max_nodes=500)
+    assert info["series_per_work"] == 0 and view.in_degree("work:wide") == 100
 
 
 def test_aggregated_view(generated_graph):
