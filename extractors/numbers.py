@@ -61,7 +61,7 @@ NUMBER_PATTERNS: dict[str, dict] = {
 
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
 # Further serials of the same code and year after a number: 〔2019〕45号、46号, 45号和第46号.
-_MORE_SERIALS = re.compile(r"(?:[、，,和及与]|以及)第?0*(?P<serial>\d{1,6})号")
+_MORE_SERIALS = re.compile(r"(?:[、，,和及与]|以及)第?0*(?P<serial>\d{1,6})号(?![楼院栋室床线路门车机台位井])")  # not 2号楼
 _LIST_SERIAL = re.compile(r"0*(?P<serial>\d{1,6})")
 _MORE_ORDERS = re.compile(r"(?:[、，,和及与]|以及)(?P<di>第)(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8})号(?!令)")
 _ORDER = re.compile(NUMBER_PATTERNS["order"]["regex"])
