@@ -61,9 +61,10 @@ NUMBER_PATTERNS: dict[str, dict] = {
 
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
 # Further serials of the same code and year after a number: 〔2019〕45号、46号, 45号和第46号.
-_MORE_SERIALS = re.compile(r"(?:[、，,和及与]|以及)第?0*(?P<serial>\d{1,6})号(?![楼院栋室床线路门车机台位井])")  # not 2号楼
-_LIST_SERIAL = re.compile(r"0*(?P<serial>\d{1,6})")
-_MORE_ORDERS = re.compile(r"(?:[、，,和及与]|以及)(?P<di>第)(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8})号(?!令)")
+# ``at``: where the further number is written (第 and leading zeros included).
+_MORE_SERIALS = re.compile(r"(?:[、，,和及与]|以及)(?P<at>第?0*(?P<serial>\d{1,6}))号(?![楼院栋室床线路门车机台位井])")  # not 2号楼
+_LIST_SERIAL = re.compile(r"[、，,](?P<at>0*(?P<serial>\d{1,6}))")
+_MORE_ORDERS = re.compile(r"(?:[、，,和及与]|以及)(?P<at>第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8}))号(?!令)")
 _ORDER = re.compile(NUMBER_PATTERNS["order"]["regex"])
 _INVERTED = re.compile(NUMBER_PATTERNS["inverted_order"]["regex"])
 
@@ -185,46 +186,25 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
             continue
         info = reg.code(code)
         region = reg.region_of_code(code) if info is None else None
-
-        def number(cstart: int, cend: int, serial: int, confidence: float) -> DocumentNumber:
-            start, end = ct.span(cstart, cend)
-            return DocumentNumber(
-                start=start,
-                end=end,
-                text=ct.text[start:end],
-                cstart=cstart,
-                cend=cend,
-                number=f"{code}〔{year}〕{serial}号",
-                form="bracketed",
-                code=code,
-                year=year,
-                serial=serial,
-                issuer=info.issuer if info else None,
-                level=info.level if info else (region.level if region else None),
-                confidence=confidence,
-            )
-
-        if not m.group("more"):
-            yield number(run_start + cut, m.end(), serial, confidence)
-        else:
-            # 〔2019〕45、46号: the first number ends with its serial, each further one is its serial
-            # (the last with 号), so that every span is exactly what the text says of it.
-            yield number(run_start + cut, m.end("serial"), serial, confidence)
-            more = m.group("more")
-            for k in _LIST_SERIAL.finditer(more, 1):
-                if k.start() > 1 and more[k.start() - 1] not in "、，,":
-                    continue
-                last = k.end() == len(more)
-                cend = m.end() if last else m.start("more") + k.end()
-                if int(k.group("serial")):
-                    yield number(m.start("more") + k.start(), cend, int(k.group("serial")), confidence * 0.9)
+        fields = {"form": "bracketed", "code": code, "year": year, "issuer": info.issuer if info else None,
+                  "level": info.level if info else (region.level if region else None)}
+        more = m.group("more")
+        # 〔2019〕45、46号: the first number ends with its serial, each further one is its serial
+        # (the last with 号), so that every span is exactly what the text says of it.
+        yield _number(ct, run_start + cut, m.end("serial") if more else m.end(), f"{code}〔{year}〕{serial}号",
+                      serial=serial, confidence=confidence, **fields)
+        at = m.start("more")
+        further = [(at + k.start("at"), at + k.end(), int(k.group("serial"))) for k in _LIST_SERIAL.finditer(more)]
+        if further:
+            further[-1] = (further[-1][0], m.end(), further[-1][2])
         # 〔2019〕45号、46号: more serials of the same code and year
         pos = m.end()
         while (k := _MORE_SERIALS.match(s, pos)) is not None:
-            if int(k.group("serial")):
-                yield number(k.start("serial") - (1 if s[k.start("serial") - 1] == "第" else 0), k.end(),
-                             int(k.group("serial")), confidence * 0.9)
+            further.append((k.start("at"), k.end(), int(k.group("serial"))))
             pos = k.end()
+        for cstart, cend, n in further:
+            if n:
+                yield _number(ct, cstart, cend, f"{code}〔{year}〕{n}号", serial=n, confidence=confidence * 0.9, **fields)
 
 
 def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:
@@ -282,7 +262,7 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         pos = m.end()
         while (k := _MORE_ORDERS.match(s, pos)) is not None:
             if more := parse_numeral(k.group("serial")):
-                yield _make(ct, reg, k.start("di"), k.end(), f"{issuer}{kind}{ayear}第{more}号", form, issuer, more, year)
+                yield _make(ct, reg, k.start("at"), k.end(), f"{issuer}{kind}{ayear}第{more}号", form, issuer, more, year)
             pos = k.end()
     for m in _inverted_orders(s):
         serial = parse_numeral(m.group("serial"))
@@ -311,16 +291,17 @@ def _inverted_orders(s: str) -> Iterator[re.Match]:
         i = s.find("号令", i + 2)
 
 
-def _make(ct: CleanText, reg: Registry, cstart: int, cend: int, canonical: str, form: str, issuer: str, serial: int, year: int | None) -> DocumentNumber:
+def _number(ct: CleanText, cstart: int, cend: int, canonical: str, **fields) -> DocumentNumber:
+    """The number written at cleaned ``cstart:cend``, its span and text in the original."""
     start, end = ct.span(cstart, cend)
+    return DocumentNumber(start=start, end=end, text=ct.text[start:end], cstart=cstart, cend=cend, number=canonical,
+                          **fields)
+
+
+def _make(ct: CleanText, reg: Registry, cstart: int, cend: int, canonical: str, form: str, issuer: str, serial: int, year: int | None) -> DocumentNumber:
     level = reg.admin_level(issuer)
-    return DocumentNumber(
-        start=start,
-        end=end,
-        text=ct.text[start:end],
-        cstart=cstart,
-        cend=cend,
-        number=canonical,
+    return _number(
+        ct, cstart, cend, canonical,
         form=form,
         code=issuer,
         year=year,

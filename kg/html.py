@@ -312,26 +312,28 @@ def aggregate(g: nx.MultiDiGraph, max_nodes: int = MAX_VIEW_NODES, min_cites: in
                 lo = mid + 1
         return counts[lo - 1] + 1 if lo > 0 else above + 1  # the smallest value selecting the same
 
+    top = max((len(ps) for ps in citers.values()), default=0)
     n = min_cites or 2
     m = min_stale or 1  # every work with a stale citation, unless they alone take more than half the view
     if min_cites is None and min_stale is None and size(select(n, m)) > max_nodes:
-        none = max((len(ps) for ps in citers.values()), default=0) + 1
+        none = top + 1
         if size(select(none, m)) > max_nodes // 2:
             m = smallest_fitting(stale_citers, m, lambda t: select(none, t), max_nodes // 2)
         if size(select(n, m)) > max_nodes:
             n = smallest_fitting(citers, n, lambda t: select(t, m), max_nodes)
     works, series, orgs = select(n, m)
-    top = max((len(ps) for ps in citers.values()), default=0)
     per_work = 0
     if min_cites is None and min_stale is None and n > top and citers:
         # Not even the most cited work fits with all its citing series (a large corpus: one
         # work cited by thousands of project-years).  Draw the most cited works anyway, each
         # with at most ``per_work`` of its citing series (those citing it in most years first);
         # the work still says how many cite it in all.
-        base = select(n, m)
+        base = (works, series, orgs)
         by_work: dict[str, list[str]] = defaultdict(list)
-        for (s_, w_), raw in cites.items():
+        for (s_, w_) in cites:
             by_work[w_].append(s_)
+        for w_, ss_ in by_work.items():
+            ss_.sort(key=lambda x: (-len(cites[(x, w_)]), x))  # most frequent citers first
         ranked = sorted(citers, key=lambda w: (-len(citers[w]), w))
 
         def capped(k: int, p: int):
@@ -339,7 +341,7 @@ def aggregate(g: nx.MultiDiGraph, max_nodes: int = MAX_VIEW_NODES, min_cites: in
             for w in ranked[:k]:
                 ws.add(w)
                 ws |= replacing.get(w, set())
-                ss.update(sorted(by_work[w], key=lambda x: (-len(cites[(x, w)]), x))[:p])
+                ss.update(by_work[w][:p])
             os_ |= {o for w in ws for o in issuers_of.get(w, ())}
             return ws, ss, os_
 

@@ -271,10 +271,11 @@ PAIR_CASES = [
 
 def test_number_list_spans():
     """Each number of a list spans what the text writes of it."""
-    text = "根据云医保〔2019〕45、046号和云医保〔2019〕47号、\n第48号文件"
+    text = "根据云医保〔2019〕45、046号和云医保〔2019〕47号、\n第48号和第049号文件"
     got = [(n.number, n.text) for n in extract(text).numbers]
     assert got == [("云医保〔2019〕45号", "云医保〔2019〕45"), ("云医保〔2019〕46号", "046号"),
-                   ("云医保〔2019〕47号", "云医保〔2019〕47号"), ("云医保〔2019〕48号", "第48号")]
+                   ("云医保〔2019〕47号", "云医保〔2019〕47号"), ("云医保〔2019〕48号", "第48号"),
+                   ("云医保〔2019〕49号", "第049号")]
     assert all(text[n.start:n.end] == n.text for n in extract(text).numbers)
 
 
