@@ -219,47 +219,8 @@ def _source_quads(corpus: Corpus, s: SourceDoc, ir: Iris, ix: "_Index") -> list[
             add(pi, PKG + "periodStart", literal(p.period[0], XSD + "date"))
             add(pi, PKG + "periodEnd", literal(p.period[1], XSD + "date"))
     cs = ix.citations.get(s.id, ())
-    outer = _nesting(cs)
-    for c in cs:
-        ci = ir.citation(c)
-        citing = ir.project(ix.project_by_id[c.citing]) if c.citing != s.id else d
-        cited = ir.article(c.work, c.article) if c.article else ir.work(c.work)
-        rel = CITO + ("citesAsAuthority" if c.as_authority else "cites")
-        add(citing, rel, iri(cited))
-        # Shortcuts for the change queries: nested titles, and the works cited outside them.
-        for o in outer.get(id(c), ()):
-            add(ci, PKG + "nestedIn", iri(ir.citation(o)))
-        if id(c) not in outer:
-            add(citing, PKG + "citesWork", iri(ir.work(c.work)))
-        add(ci, _TYPE, iri(CITO + "Citation"))
-        add(ci, _TYPE, iri(OA + "Annotation"))
-        add(ci, CITO + "hasCitingEntity", iri(citing))
-        add(ci, CITO + "hasCitedEntity", iri(cited))
-        add(ci, CITO + "hasCitationCharacterization", iri(rel))
-        add(ci, OA + "motivatedBy", iri(OA + "identifying"))
-        add(ci, PKG + "mentionKind", literal(c.kind))
-        add(ci, PKG + "matchedBy", literal(c.matched_by))
-        if c.section:
-            add(ci, PKG + "section", literal(c.section))
-        if c.paragraph:
-            add(ci, PKG + "paragraph", literal(c.paragraph))
-        if c.item:
-            add(ci, PKG + "item", literal(c.item))
-        if c.via:
-            add(ci, PKG + "resolvedVia", literal(c.via))
-        t = ci + "/target"
-        add(ci, OA + "hasTarget", iri(t))
-        add(t, _TYPE, iri(OA + "SpecificResource"))
-        add(t, OA + "hasSource", iri(d))
-        add(t, OA + "hasSelector", iri(ci + "/position"))
-        add(t, OA + "hasSelector", iri(ci + "/quote"))
-        add(ci + "/position", _TYPE, iri(OA + "TextPositionSelector"))
-        add(ci + "/position", OA + "start", literal(c.start, XSD + "nonNegativeInteger"))
-        add(ci + "/position", OA + "end", literal(c.end, XSD + "nonNegativeInteger"))
-        add(ci + "/quote", _TYPE, iri(OA + "TextQuoteSelector"))
-        add(ci + "/quote", OA + "exact", literal(c.exact))
-        add(ci + "/quote", OA + "prefix", literal(c.prefix))
-        add(ci + "/quote", OA + "suffix", literal(c.suffix))
+    if cs:
+        q.extend(_citation_lines(cs, s, ir, ix, d, g))
     for r in ix.relations.get(s.id, ()):
         if r.origin != "stated":
             continue
@@ -271,6 +232,70 @@ def _source_quads(corpus: Corpus, s: SourceDoc, ir: Iris, ix: "_Index") -> list[
         elif r.kind == "repeals":
             add(a, ELI + "repeals", iri(b))
             add(b, ELI + "repealed_by", iri(a))
+    return q
+
+
+# The fixed parts of a citation's lines, preformatted: a citation is 20-odd lines and most
+# of the graph, so its lines are written as f-strings rather than through nquad()/literal().
+_CITO_CITATION = f"<{_TYPE}> <{CITO}Citation>"
+_OA_ANNOTATION = f"<{_TYPE}> <{OA}Annotation>"
+_SPECIFIC = f"<{_TYPE}> <{OA}SpecificResource>"
+_POSITION = f"<{_TYPE}> <{OA}TextPositionSelector>"
+_QUOTE = f"<{_TYPE}> <{OA}TextQuoteSelector>"
+_NNI = f"^^<{XSD}nonNegativeInteger>"
+
+
+def _citation_lines(cs: list[Citation], s: SourceDoc, ir: Iris, ix: "_Index", d: str, g: str) -> list[str]:
+    """The N-Quads lines of one source's citations (what ``nquad``/``literal`` would write)."""
+    end = f" <{g}> .\n"
+    outer = _nesting(cs)
+    q: list[str] = []
+    add = q.append
+    for c in cs:
+        ci = ir.citation(c)
+        citing = ir.project(ix.project_by_id[c.citing]) if c.citing != s.id else d
+        cited = ir.article(c.work, c.article) if c.article else ir.work(c.work)
+        rel = CITO + ("citesAsAuthority" if c.as_authority else "cites")
+        add(f"<{citing}> <{rel}> <{cited}>{end}")
+        # Shortcuts for the change queries: nested titles, and the works cited outside them.
+        around = outer.get(id(c))
+        if around is None:
+            add(f"<{citing}> <{PKG}citesWork> <{ir.work(c.work)}>{end}")
+        else:
+            for o in around:
+                add(f"<{ci}> <{PKG}nestedIn> <{ir.citation(o)}>{end}")
+        b = f"<{ci}>"
+        t = f"<{ci}/target>"
+        pos = f"<{ci}/position>"
+        quote = f"<{ci}/quote>"
+        add(f"{b} {_CITO_CITATION}{end}")
+        add(f"{b} {_OA_ANNOTATION}{end}")
+        add(f"{b} <{CITO}hasCitingEntity> <{citing}>{end}")
+        add(f"{b} <{CITO}hasCitedEntity> <{cited}>{end}")
+        add(f"{b} <{CITO}hasCitationCharacterization> <{rel}>{end}")
+        add(f"{b} <{OA}motivatedBy> <{OA}identifying>{end}")
+        add(f'{b} <{PKG}mentionKind> "{_esc(c.kind)}"{end}')
+        add(f'{b} <{PKG}matchedBy> "{_esc(c.matched_by)}"{end}')
+        if c.section:
+            add(f'{b} <{PKG}section> "{_esc(c.section)}"{end}')
+        if c.paragraph:
+            add(f"{b} <{PKG}paragraph> {literal(c.paragraph)}{end}")
+        if c.item:
+            add(f"{b} <{PKG}item> {literal(c.item)}{end}")
+        if c.via:
+            add(f"{b} <{PKG}resolvedVia> {literal(c.via)}{end}")
+        add(f"{b} <{OA}hasTarget> {t}{end}")
+        add(f"{t} {_SPECIFIC}{end}")
+        add(f"{t} <{OA}hasSource> <{d}>{end}")
+        add(f"{t} <{OA}hasSelector> {pos}{end}")
+        add(f"{t} <{OA}hasSelector> {quote}{end}")
+        add(f"{pos} {_POSITION}{end}")
+        add(f'{pos} <{OA}start> "{c.start}"{_NNI}{end}')
+        add(f'{pos} <{OA}end> "{c.end}"{_NNI}{end}')
+        add(f"{quote} {_QUOTE}{end}")
+        add(f'{quote} <{OA}exact> "{_esc(c.exact)}"{end}')
+        add(f'{quote} <{OA}prefix> "{_esc(c.prefix)}"{end}')
+        add(f'{quote} <{OA}suffix> "{_esc(c.suffix)}"{end}')
     return q
 
 
