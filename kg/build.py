@@ -60,14 +60,14 @@ from .analyse import ANALYSIS_VERSION, DocAnalysis, analyse_text
 from .cache import AnalysisCache, FileEntry
 from .corpus import SourceInfo, build_corpus, h
 from .model import Corpus
-from .rdf import PREFIXES, Iris, iter_graphs, run_quads
+from .rdf import PREFIXES, Iris, iter_keyed_graphs, run_quads
 from .samples import SAMPLE_FILES
 
 __all__ = ["BuildResult", "build", "build_model", "write_outputs", "default_inputs", "TOOL_VERSION", "MANIFEST"]
 
 TOOL_VERSION = "policykg 0.1.0"
 MANIFEST = ".manifest.json"  # in the output: where each named graph is in each output file
-_MANIFEST_FORMAT = 1
+_MANIFEST_FORMAT = 2
 # Above this share of changed N-Quads bytes, bulk-loading a fresh store beats patching a copy.
 STORE_PATCH_MAX_SHARE = 0.15
 # N-Quads lines per bulk load: the loader holds about 1 KB per line of its part in memory.
@@ -94,6 +94,7 @@ class BuildResult:
     read: int = 0  # files opened and decoded in this build (the others were unchanged by their stat)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step (steps may overlap)
     graphs_written: int = 0  # named graphs serialised and loaded in this build (the others were copied)
+    graphs_copied: int = 0  # source graphs whose N-Quads were copied from the previous output (their key unchanged)
 
     @property
     def documents(self) -> int:
@@ -399,8 +400,10 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
         jobs.append(text.finish())
         timings["nquads"] = time.perf_counter() - t
         changed = [g for g in graphs if not g.same_nq]
-        gone = [g for iri, g in previous.graphs.items() if iri not in {x.iri for x in graphs}] if previous else []
+        written = {g.iri for g in graphs}
+        gone = [g for iri, g in previous.graphs.items() if iri not in written] if previous else []
         result.graphs_written = len(changed)
+        result.graphs_copied = sum(g.copied for g in graphs)
         if store and loader is None:  # a previous store to start from
             assert previous is not None
             share = (sum(g.nq[1] for g in changed) + sum(g.nq[1] for g in gone)) / max(1, sum(g.nq[1] for g in graphs))
@@ -506,13 +509,15 @@ class _Graph:
     ttl: tuple[int, int] = (0, 0)
     same_nq: bool = False  # byte for byte as in the previous output (its TriG can be copied)
     same_union: bool = False  # and the same lines dropped from the union (its Turtle can be copied)
+    key: str | None = None  # a source graph's key (:func:`kg.rdf.source_graph_key`): same key, same lines
+    copied: bool = False  # its lines were copied from the previous graph.nq (same key), not made
 
     def row(self) -> list:
-        return [self.iri, *self.nq, *self.union, self.dropped, *self.trig, *self.ttl]
+        return [self.iri, *self.nq, *self.union, self.dropped, *self.trig, *self.ttl, self.key]
 
     @classmethod
     def of_row(cls, r: list) -> "_Graph":
-        return cls(r[0], (r[1], r[2]), (r[3], r[4]), list(r[5]), (r[6], r[7]), (r[8], r[9]))
+        return cls(r[0], (r[1], r[2]), (r[3], r[4]), list(r[5]), (r[6], r[7]), (r[8], r[9]), key=r[10])
 
 
 @dataclass
@@ -569,6 +574,7 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
     seen: set[bytes] = set()
     citation = f"<{ir.base}citation/"
     citation_end = f"<{ir.base}citation0"  # '0' follows '/': the end of the citation subjects in sorted lines
+    citation_b, citation_end_b = citation.encode("utf-8"), citation_end.encode("utf-8")  # UTF-8 sorts as the text
     old_nq = open(previous.dir / "graph.nq", "rb") if previous is not None else None
     part_start, part_lines = 0, 0
     pos = [0, 0]  # bytes written to graph.nq and union.nt
@@ -587,25 +593,41 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
                     out.append(triple)
                 return b"".join(out)
 
-            def put(g: str, lines: list[str]) -> None:
-                nonlocal n, part_start, part_lines
+            def put(g: str, lines: list[str], key: str | None = None) -> None:
                 # lines are sorted, so the citation subjects are one run: unique, no dedup needed.
                 i, j = bisect_left(lines, citation), bisect_left(lines, citation_end)
-                dropped: list[int] = []
                 head, mid, tail = ("".join(lines[a:b]).encode("utf-8") for a, b in ((0, i), (i, j), (j, len(lines))))
+                put_parts(g, head, mid, tail, j, len(lines), key)
+
+            def put_known(g: str, key: str) -> None:
+                """A source graph whose key the previous output has: its lines are copied from there."""
+                old = previous.graphs[g]  # type: ignore[union-attr]
+                old_nq.seek(old.nq[0])  # type: ignore[union-attr]
+                lines = old_nq.read(old.nq[1]).splitlines(keepends=True)  # type: ignore[union-attr]
+                i, j = bisect_left(lines, citation_b), bisect_left(lines, citation_end_b)
+                head, mid, tail = (b"".join(lines[a:b]) for a, b in ((0, i), (i, j), (j, len(lines))))
+                put_parts(g, head, mid, tail, j, len(lines), key, same_nq=True)
+                graphs[-1].copied = True
+
+            def put_parts(g: str, head: bytes, mid: bytes, tail: bytes, first_tail: int, count: int,
+                          key: str | None, same_nq: bool = False) -> None:
+                nonlocal n, part_start, part_lines
+                dropped: list[int] = []
                 data = b"".join((head, mid, tail))
-                kept = (dedup(head, 0, dropped), dedup(tail, j, dropped))
+                kept = (dedup(head, 0, dropped), dedup(tail, first_tail, dropped))
                 udata = b""
                 if dropped:  # the union's lines, for graph.ttl: only these need serialising on their own
                     udata = b"".join((kept[0], mid.replace(f" <{g}> .\n".encode("utf-8"), b" .\n"), kept[1]))
                 # Positions are counted, not asked for: tell() releases the GIL, and getting it
                 # back from the feeder thread cost half a millisecond per call.
-                graph = _Graph(g, (pos[0], len(data)), (pos[1], len(udata)), dropped)
+                graph = _Graph(g, (pos[0], len(data)), (pos[1], len(udata)), dropped, key=key)
                 old = previous.graphs.get(g) if previous is not None else None
-                if old is not None and old_nq is not None and old.nq[1] == len(data):
+                if same_nq:
+                    graph.same_nq = True
+                elif old is not None and old_nq is not None and old.nq[1] == len(data):
                     old_nq.seek(old.nq[0])
                     graph.same_nq = old_nq.read(old.nq[1]) == data
-                    graph.same_union = graph.same_nq and old.dropped == dropped
+                graph.same_union = graph.same_nq and old is not None and old.dropped == dropped
                 graphs.append(graph)
                 nq.write(data)
                 nt.write(udata)
@@ -615,15 +637,24 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
                     nq.flush()
                     nt.flush()
                     on_graph(graph)
-                n += len(lines)
-                part_lines += len(lines)
+                n += count
+                part_lines += count
                 if on_part is not None and part_lines >= STORE_PART_QUADS:
                     nq.flush()
                     on_part(part_start, pos[0])
                     part_start, part_lines = pos[0], 0
 
-            for g, lines in iter_graphs(result.corpus, ir, stale=result.stale):
-                put(g, lines)
+            def known(g: str, key: str) -> bool:
+                old = previous.graphs.get(g) if previous is not None else None
+                return old is not None and old.key == key
+
+            for g, key, lines in iter_keyed_graphs(result.corpus, ir, stale=result.stale,
+                                                   known=known if previous is not None else None):
+                if lines is None:
+                    assert key is not None
+                    put_known(g, key)
+                else:
+                    put(g, lines, key)
             ended = datetime.now(timezone.utc).isoformat(timespec="seconds")
             run_id = started.replace(":", "").replace("-", "").replace("+0000", "Z")
             run = run_quads(result.corpus, ir, run_id=run_id, started=started, ended=ended, version=TOOL_VERSION,

@@ -17,9 +17,11 @@ provenance).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from .model import Citation, Corpus, ProjectYear, SourceDoc
 
@@ -30,6 +32,8 @@ __all__ = [
     "Iris",
     "graph_quads",
     "iter_graphs",
+    "iter_keyed_graphs",
+    "source_graph_key",
     "nquad",
     "literal",
     "to_rdflib",
@@ -438,14 +442,51 @@ def _stale_quads(corpus: Corpus, ir: Iris, stale: Iterable[dict]) -> list[str]:
 
 def iter_graphs(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable[dict] = ()) -> Iterator[tuple[str, list[str]]]:
     """(graph IRI, sorted unique N-Quads lines) for every named graph except the run's."""
+    for g, _, lines in iter_keyed_graphs(corpus, ir, stale=stale, keys=False):
+        assert lines is not None
+        yield g, lines
+
+
+def iter_keyed_graphs(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable[dict] = (), keys: bool = True,
+                      known: Callable[[str, str], bool] | None = None
+                      ) -> Iterator[tuple[str, str | None, list[str] | None]]:
+    """(graph IRI, key, sorted unique lines) for every named graph except the run's.
+
+    A source graph's ``key`` (with ``keys``) is a digest of everything its lines are
+    made from and of this module's code; when ``known(graph, key)`` says a previous
+    build wrote that graph with that key, its lines are not made again (``None``: the
+    caller copies them).  The corpus-level graphs have no key and are always made."""
     ir = ir or Iris()
     ix = _Index.of(corpus)
     for s in sorted(corpus.sources, key=lambda s: s.id):
-        yield ir.graph(s), sorted(set(_source_quads(corpus, s, ir, ix)))
-    yield ir.named("corpus"), sorted(set(_corpus_quads(corpus, ir)))
-    yield ir.named("declared"), sorted(set(_relation_quads(corpus, ir, "declared", "declared")))
+        g = ir.graph(s)
+        key = source_graph_key(s, ir, ix) if keys else None
+        if key is not None and known is not None and known(g, key):
+            yield g, key, None
+        else:
+            yield g, key, sorted(set(_source_quads(corpus, s, ir, ix)))
+    yield ir.named("corpus"), None, sorted(set(_corpus_quads(corpus, ir)))
+    yield ir.named("declared"), None, sorted(set(_relation_quads(corpus, ir, "declared", "declared")))
     inferred = _relation_quads(corpus, ir, "inferred", "inferred") + _stale_quads(corpus, ir, stale)
-    yield ir.named("inferred"), sorted(set(inferred))
+    yield ir.named("inferred"), None, sorted(set(inferred))
+
+
+# What a source graph's lines depend on besides the data: the code that writes them.
+_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+
+
+def source_graph_key(s: SourceDoc, ir: Iris, ix: "_Index") -> str:
+    """A digest of every value :func:`_source_quads` reads for ``s`` (the same key, the same lines)."""
+    facts = (
+        _CODE, ir.base,
+        (s.id, s.kind, s.year, s.issuer, s.own_work, s.title, s.name, s.sha256, s.format, s.encoding, len(s.text)),
+        [(p.id, p.series, p.year, p.no, p.name, p.unit, p.amount_wan, p.period) for p in ix.projects.get(s.id, ())],
+        [(c.id, c.citing, c.work, c.article, c.as_authority, c.kind, c.matched_by, c.section, c.paragraph, c.item,
+          c.via, c.start, c.end, c.exact, c.prefix, c.suffix,
+          ix.project_by_id[c.citing].year if c.citing != s.id else None) for c in ix.citations.get(s.id, ())],
+        [(r.origin, r.kind, r.subject, r.object) for r in ix.relations.get(s.id, ())],
+    )
+    return hashlib.blake2b(repr(facts).encode("utf-8"), digest_size=16).hexdigest()
 
 
 def run_quads(corpus: Corpus, ir: Iris, *, run_id: str, started: str, ended: str, version: str,

@@ -130,6 +130,7 @@ def test_an_unchanged_corpus_analyses_and_reads_nothing(corpus, tmp_path):
     again = _build(c, tmp_path / "out")
     assert (again.documents, again.analysed, again.reused, again.read) == (N, 0, N, 0)
     assert again.graphs_written <= 1  # at most the run graph (its times)
+    assert again.graphs_copied == N  # every source graph's lines copied, none made again
     after = _graphs(tmp_path / "out" / "graph.nq")
     before.pop(RUN), after.pop(RUN)
     assert before == after
@@ -321,4 +322,28 @@ def test_a_previous_store_that_cannot_be_copied_is_built_afresh(corpus, tmp_path
         f.write("\n本项目按计划实施。\n")
     again = _build(c, tmp_path / "out")
     assert again.analysed == 1
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
+
+
+def test_a_source_graph_is_made_again_when_a_work_it_cites_changes_identity(tmp_path):
+    """A new document that pairs a title with its number gives the work a new identity
+    (t:<title> → n:<number>): the unchanged document citing that title must get new lines,
+    not the previous build's copy."""
+    c = tmp_path / "c"
+    c.mkdir()
+    (c / "a.txt").write_text("关于做好救助工作的通知\n根据《城乡医疗救助资金管理办法》的规定，做好救助工作。\n", encoding="utf-8")
+    (c / "b.txt").write_text("关于开展检查的通知\n按照工作安排，开展专项检查。\n", encoding="utf-8")
+    _age(c)
+    first = _build(c, tmp_path / "out")
+    assert any(w.startswith("t:") for w in first.corpus.works)
+    (c / "d.txt").write_text("关于印发资金管理办法的通知\n现将《城乡医疗救助资金管理办法》（云财社〔2020〕1号）印发给你们。\n",
+                             encoding="utf-8")
+    _age(c)
+    again = _build(c, tmp_path / "out")
+    assert "n:云财社〔2020〕1号" in again.corpus.works and not any(w.startswith("t:城乡") for w in again.corpus.works)
+    a = next(s.id for s in again.corpus.sources if s.name == "a.txt")
+    g = f"https://w3id.org/policykg/id/graph/source/{a}"
+    m = {r[0]: r for r in _manifest(tmp_path / "out")["graphs"]}
+    assert again.graphs_copied == 1  # b.txt only: a.txt's citation now names another work
+    assert m[g][-1] is not None
     _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
