@@ -606,11 +606,10 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
                 lines = old_nq.read(old.nq[1]).splitlines(keepends=True)  # type: ignore[union-attr]
                 i, j = bisect_left(lines, citation_b), bisect_left(lines, citation_end_b)
                 head, mid, tail = (b"".join(lines[a:b]) for a, b in ((0, i), (i, j), (j, len(lines))))
-                put_parts(g, head, mid, tail, j, len(lines), key, same_nq=True)
-                graphs[-1].copied = True
+                put_parts(g, head, mid, tail, j, len(lines), key, copied=True)
 
             def put_parts(g: str, head: bytes, mid: bytes, tail: bytes, first_tail: int, count: int,
-                          key: str | None, same_nq: bool = False) -> None:
+                          key: str | None, copied: bool = False) -> None:
                 nonlocal n, part_start, part_lines
                 dropped: list[int] = []
                 data = b"".join((head, mid, tail))
@@ -618,11 +617,10 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
                 udata = b""
                 if dropped:  # the union's lines, for graph.ttl: only these need serialising on their own
                     udata = b"".join((kept[0], mid.replace(f" <{g}> .\n".encode("utf-8"), b" .\n"), kept[1]))
-                # Positions are counted, not asked for: tell() releases the GIL, and getting it
-                # back from the feeder thread cost half a millisecond per call.
-                graph = _Graph(g, (pos[0], len(data)), (pos[1], len(udata)), dropped, key=key)
+                # Positions are counted: tell() would be a system call per graph.
+                graph = _Graph(g, (pos[0], len(data)), (pos[1], len(udata)), dropped, key=key, copied=copied)
                 old = previous.graphs.get(g) if previous is not None else None
-                if same_nq:
+                if copied:  # the previous output's own bytes
                     graph.same_nq = True
                 elif old is not None and old_nq is not None and old.nq[1] == len(data):
                     old_nq.seek(old.nq[0])
