@@ -76,11 +76,18 @@ _BASE_BOUNDARIES = (
     "根据", "依据", "按照", "依照", "参照", "遵照", "对照", "结合", "贯彻", "落实", "执行",
     "印发", "转发", "下发", "文件", "精神", "要求", "关于", "以及", "通知", "意见", "办法",
     "规定", "决定", "方案", "批复", "请示", "报告", "条例", "细则", "规划", "纲要", "公告",
+    "通报", "通告", "纪要", "简报", "决议", "计划", "指南", "章程",
     "和", "及", "与", "的", "即", "见", "据", "按", "依", "由", "是", "为", "于", "在", "对",
     "将", "把", "从", "同", "等", "或", "并", "且", "了", "向", "给", "至", "至", "附",
 )
 # How the name of an issuing body written before its code ends (省财政厅, 市医疗保障局).
 _ORG_TAILS = ("厅", "局", "委员会", "政府", "办公室", "中心")
+
+
+# The longest run read whole as a code when an opening bracket stands before it.
+_MAX_DELIMITED_CODE = 10
+# What opens the bracket a number is written in.
+_OPENERS = frozenset("（(")
 
 
 # Characters of running text that may stand right before a number without being a
@@ -89,11 +96,14 @@ _ORG_TAILS = ("厅", "局", "委员会", "政府", "办公室", "中心")
 _FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全此凡若可应也都就又还再则而但且另已须要能会使让被所之这那上下中内外前后同通新原")
 
 
-def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()) -> tuple[int, float]:
+def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = (), *,
+                          delimited: bool = False) -> tuple[int, float]:
     """Where the issuer code starts inside ``run`` (the CJK characters right
     before a year bracket), and how confident that is.
 
-    ``根据云医保`` → (2, 1.0): the code is ``云医保``."""
+    ``根据云医保`` → (2, 1.0): the code is ``云医保``.  ``delimited``: an opening
+    bracket stands right before ``run`` (``（联防联控机制发〔2020〕28号）``), so no
+    word of the sentence can precede the code in it."""
     if not run:
         return 0, 0.0
     boundaries = registry.boundary_words() or _BASE_BOUNDARIES
@@ -122,6 +132,17 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
                 if len(tail) <= 8 and (registry.is_known(tail) or registry.starts_like_code(tail)):
                     return cut + k, 0.85
                 break
+    if delimited and cut == 0 and len(code) <= _MAX_DELIMITED_CODE:
+        # Nothing but the code fits between the bracket and the year: keep it whole,
+        # long (联防联控机制发) or headed by a character that elsewhere is a word of the
+        # sentence (从医保 of 从化区, 市民发 of 市中区).
+        return 0, 0.8
+    if (delimited and cut == 1 and len(run) <= _MAX_DELIMITED_CODE and registry.may_begin_county(run[0])
+            and not registry.is_known(code) and registry.starts_like_code(code)):
+        # A one-character word at the bracket, before an unregistered code, that begins a
+        # county's name: that county's abbreviation (（从医保〔2014〕150号） of 从化区), not
+        # a word of the sentence (（见国发〔2019〕5号） stays 国发: 国发 is registered).
+        return 0, 0.7
     if known and len(known) > len(code):
         # The registry knows a longer code than the boundary words leave.
         return len(run) - len(known), 0.95
@@ -175,7 +196,8 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         run = s[run_start:b]
         if not run:
             continue
-        cut, confidence = issuer_code_left_edge(run, reg, seen_codes)
+        delimited = run_start > 0 and s[run_start - 1] in _OPENERS
+        cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
         code = run[cut:]
         if not code or len(code) < 1:
             continue
@@ -251,6 +273,7 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         left = _org_across_space(ct, reg, org_left_edge(ct, m.start()), m.start())
         if left is None:
             continue
+        left = _joint_issuers_left(ct, reg, left)
         issuer = s[left:m.start()]
         kind = m.group("kind")
         ayear = m.group("ayear") or ""
@@ -274,6 +297,46 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         issuer = s[left:m.start()]
         canonical = f"{issuer}{m.group('di')}{serial}号令"
         yield _make(ct, reg, left, m.end(), canonical, "inverted_order", issuer, serial, None)
+    # 签署第736号国务院令: the issuer written between the serial and 令, the order in its own form
+    for m in _issuer_inside_orders(s):
+        serial = parse_numeral(m.group("serial"))
+        issuer = m.group("issuer")
+        if not serial or not issuer.endswith(_ORDER_ISSUER_TAILS):
+            continue
+        yield _make(ct, reg, m.start(), m.end(), f"{issuer}令第{serial}号", "order", issuer, serial, None)
+
+
+# How the name of a body that issues orders ends (国务院, 省政府, 市场监管总局, 财政部).
+_ORDER_ISSUER_TAILS = ("国务院", "政府", "总局", "部", "委员会", "署", "局", "委", "院")
+# 第736号国务院令, matched backwards from its 令: the serial, 号 and the issuer's name.
+_ISSUER_INSIDE = re.compile(r"第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,6})号(?P<issuer>(?:(?![第号令])[\u4e00-\u9fff]){2,16})令")
+
+
+def _issuer_inside_orders(s: str) -> Iterator[re.Match]:
+    """Matches of ``第N号<issuer>令`` (签署第736号国务院令), found from each 令 that
+    does not itself start an order number (令第…) and matched in the characters before it."""
+    i = s.find("令")
+    while i >= 0:
+        if s[i + 1:i + 2] != "第" and s[i - 1:i] != "号":
+            m = None
+            for m in _ISSUER_INSIDE.finditer(s, max(0, i - 26), i + 1):
+                pass
+            if m is not None and m.end() == i + 1:
+                yield m
+        i = s.find("令", i + 1)
+
+
+def _joint_issuers_left(ct: CleanText, reg: Registry, left: int) -> int:
+    """Joint issuers written with spaces between their names (``财政部 税务总局 海关总署公告
+    2019年第39号``): go on leftwards across each space behind which a complete
+    organisation name of known level ends."""
+    s = ct.clean
+    while left > 0 and ct.gap(left) == 1:
+        k = org_left_edge(ct, left, 20)
+        if k is None or k >= left or reg.admin_level(s[k:left]) is None:
+            break
+        left = k
+    return left
 
 
 def _inverted_orders(s: str) -> Iterator[re.Match]:

@@ -17,6 +17,7 @@ ORG_SUFFIXES = (
 # Words that end the text before an issuing body.  Not 和/与/及: they occur
 # inside names (中华人民共和国, 工业和信息化部, 人力资源和社会保障部).
 _ORG_BOUNDARIES = ("根据", "依据", "按照", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "结合", "印发", "转发", "的", "、", "即", "见")
+_AFTER_NUMBER_CONJUNCTIONS = ("以及", "和", "及", "与", "或")
 _ORG_BOUNDARIES_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _ORG_BOUNDARIES))
 
 
@@ -59,6 +60,12 @@ def org_left_edge(ct: CleanText, end: int, limit: int = 40) -> int | None:
     # Dates: 2017年11月22日中华人民共和国… — the run starts after 日/年/月 of a date.
     if start > 0 and ct.clean[start - 1].isdigit() and run[0] in "年月日号":
         run, start = run[1:], start + 1
+        # …令第735号和国务院令第736号: after a number, a conjunction joins two numbers
+        # (和 may begin a name elsewhere: 和平区, 和田地区).
+        for conj in _AFTER_NUMBER_CONJUNCTIONS:
+            if run.startswith(conj) and len(run) > len(conj):
+                run, start = run[len(conj):], start + len(conj)
+                break
     # Cut after the boundary word that ends last: the first one found in the reversed run.
     m = _ORG_BOUNDARIES_REVERSED.search(run[::-1])
     cut = len(run) - m.start() if m else 0

@@ -584,6 +584,16 @@ class Registry:
         twos = frozenset(n[:2] for n in names + counties if len(n) > 2)
         return ones, twos
 
+    def may_begin_county(self, c: str) -> bool:
+        """True when the character ``c`` begins the name of a county-level division
+        (从 of 从化区): a local code may start with it."""
+        return c in self._county_initials
+
+    @cached_property
+    def _county_initials(self) -> frozenset[str]:
+        with open(COUNTY_NAMES_PATH, encoding="utf-8") as f:
+            return frozenset(line[0] for line in f if line.strip() and not line.startswith("#"))
+
     def starts_like_code(self, s: str) -> bool:
         """True when ``s`` begins with a region abbreviation, an agency
         abbreviation (including the central ones: 国, 中, 财, 发改, 人社 …) or a known code."""

@@ -102,6 +102,31 @@ NUMBER_CASES = [
     ("其中财社〔2017〕21号", ["财社〔2017〕21号"]),
     ("通过国办发〔2017〕21号", ["国办发〔2017〕21号"]),
     ("总计〔1800〕5号", []),
+    # inside a bracket nothing but the code stands before the year: a long code is not cut,
+    # nor one that starts with a character that elsewhere is a word of the sentence
+    ("（联防联控机制发〔2020〕28号）", ["联防联控机制发〔2020〕28号"]),
+    ("按照联防联控机制发〔2020〕28号要求", ["联防联控机制发〔2020〕28号"]),
+    ("（从医保〔2014〕150号）", ["从医保〔2014〕150号"]),
+    ("（市民发〔2019〕12号）", ["市民发〔2019〕12号"]),
+    # ... but a word before a registered code still is a word
+    ("（见国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    ("（依国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    ("从医保〔2014〕150号起", ["医保〔2014〕150号"]),
+    # joint issuers with spaces between their names
+    ("（财政部 税务总局 海关总署公告2019年第39号）", ["财政部税务总局海关总署公告2019年第39号"]),
+    ("按照财政部 税务总局公告2019年第39号执行", ["财政部税务总局公告2019年第39号"]),
+    ("2019年11月30日 国家市场监督管理总局令第20号公布", ["国家市场监督管理总局令第20号"]),
+    # the issuer written between the serial and 令
+    ("国务院总理李克强签署第736号国务院令，公布", ["国务院令第736号"]),
+    ("根据第5号省政府令和第十号市政府令", ["省政府令第5号", "市政府令第10号"]),
+    ("这是第一号命令", []),
+    ("按照第3号令执行", []),
+    # a heading glued to its number ends with its document type, whatever the type
+    ("关于2019年度工作情况的通报赣市监办〔2020〕3号", ["赣市监办〔2020〕3号"]),
+    ("市政府常务会议纪要宜府纪〔2019〕5号", ["宜府纪〔2019〕5号"]),
+    ("关于禁止燃放烟花爆竹的通告赣府字〔2019〕2号", ["赣府字〔2019〕2号"]),
+    # after a number, 和 joins two numbers and is no part of the next issuer
+    ("依据国务院令第735号和国务院令第736号", ["国务院令第735号", "国务院令第736号"]),
 ]
 
 
@@ -266,7 +291,21 @@ PAIR_CASES = [
     ("根据《关于做好基金监管工作的通知》（云医保〔2019〕45、46号）", []),
     # a number that belongs to nothing
     ("按照国发〔2019〕5号文件精神，依据《某某办法》执行", []),
+    # an order signed, then the regulation it publishes
+    ("2021年1月24日，国务院总理李克强签署第736号国务院令，公布《排污许可管理条例》（以下简称《条例》）",
+     [("排污许可管理条例", "国务院令第736号")]),
+    ("根据国务院令第736号，印发《某某办法》", []),
+    # joint issuers of an announcement in the bracket after the title
+    ("《财政部 税务总局 海关总署关于深化增值税改革有关政策的公告》（财政部 税务总局 海关总署公告2019年第39号）",
+     [("财政部税务总局海关总署关于深化增值税改革有关政策的公告", "财政部税务总局海关总署公告2019年第39号")]),
 ]
+
+
+def test_joint_issuer_span():
+    text = "（财政部 税务总局 海关总署公告2019年第39号）"
+    (n,) = extract(text).numbers
+    assert n.text == "财政部 税务总局 海关总署公告2019年第39号"
+    assert text[n.start:n.end] == n.text
 
 
 def test_number_list_spans():

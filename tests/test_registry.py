@@ -228,6 +228,11 @@ def test_starts_like_code(s, expected):
 # --------------------------------------------------------------------------- code and region lookups
 
 
+@pytest.mark.parametrize("c,expected", [("从", True), ("市", True), ("历", True), ("见", False), ("据", False)])
+def test_may_begin_county(c, expected):
+    assert REG.may_begin_county(c) is expected
+
+
 @pytest.mark.parametrize(
     "code,issuer,level,region",
     [
