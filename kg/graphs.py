@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from operator import attrgetter
 
 import networkx as nx
 
@@ -27,8 +28,18 @@ LAW_SUFFIXES = ("法", "条例", "法典")
 SEP = " ‖ "  # joins the per-mention values of a cites edge
 
 _END = "。；！？;!?"
-_HEADING_BEFORE = re.compile(r"(?:\A|\n)\s*[一二三四五六七八九十]+、[^\n。；]{0,20}\n")
-_HEADING_AFTER = re.compile(r"\n\s*[一二三四五六七八九十]+、")
+_HEADING = r"\s*[一二三四五六七八九十]+、"  # a section heading's number: 二、
+_HEADING_LINE = _HEADING + r"[^\n。；]{0,20}\n"  # … and the rest of its short line
+# A sentence starts after the last heading line that re.finditer(r"(?:\A|\n)" + _HEADING_LINE)
+# finds in the ``reach`` characters before the mention, and ends at the first _HEADING_AFTER.
+# The text is searched between positions rather than sliced (the same matches: no pattern is
+# anchored), and (?:\A|\n) is split in two: a pattern starting with a line break or a character
+# set is searched for quickly, one that can start anywhere is tried at every position.
+_HEADING_LINE_HERE = re.compile(_HEADING_LINE)  # the \A branch
+_HEADING_LINE_AFTER_BREAK = re.compile(r"\n" + _HEADING_LINE)  # the \n branch
+_HEADING_AFTER = re.compile(r"\n" + _HEADING)
+_FIRST_END = re.compile(f"[{_END}]")
+_LAST_END = re.compile(f".*[{_END}]", re.DOTALL)
 
 
 def citation_sentence(text: str, start: int, end: int, reach: int = 300, longest: int = 360) -> str:
@@ -37,25 +48,46 @@ def citation_sentence(text: str, start: int, end: int, reach: int = 300, longest
     A sentence stops at 。；！？ and at section headings (二、…); one longer than
     ``longest`` characters is cut to ``longest // 2`` characters each side of the mention."""
     lo, hi = max(0, start - reach), min(len(text), end + reach)
-    left, right = text[lo:start], text[end:hi]
-    b = max((left.rfind(c) + 1 for c in _END), default=0)
-    for m in _HEADING_BEFORE.finditer(left):
-        b = max(b, m.end())
+    m = _LAST_END.match(text, lo, start)
+    b = m.end() - lo if m else 0
+    # The heading lines finditer would find in text[lo:start]: one at lo itself (\A) first, then
+    # each searched for from the end of the previous one
+    m = _HEADING_LINE_HERE.match(text, lo, start)
+    pos = m.end() if m else lo
+    while m := _HEADING_LINE_AFTER_BREAK.search(text, pos, start):
+        pos = m.end()
+    b = max(b, pos - lo)
     if b == 0 and lo > 0:
         b = -1  # no start within reach
-    e = min((i + 1 for i in (right.find(c) for c in _END) if i >= 0), default=-1)
-    m = _HEADING_AFTER.search(right, 0, len(right) if e < 0 else e)
+    m = _FIRST_END.search(text, end, hi)
+    e = m.end() - end if m else -1
+    m = _HEADING_AFTER.search(text, end, hi if e < 0 else end + e)
     if m:
-        e = m.start()
+        e = m.start() - end
     if e < 0 and hi == len(text):
-        e = len(right)
+        e = hi - end
+    left, right = text[lo:start], text[end:hi]
     if b < 0 or e < 0 or (len(left) - b) + (end - start) + e > longest:
         half = longest // 2
         b = max(b, len(left) - half, 0)
         e = min(len(right) if e < 0 else e, half)
     head = ("…" if b > 0 and left[b - 1] not in _END and not left[:b].endswith("\n") else "") + left[b:]
     tail = right[:e] + ("…" if e < len(right) and right[e - 1:e] not in _END and right[e:e + 1] != "\n" else "")
-    return re.sub(r"\s*\n\s*", "", head + text[start:end] + tail).strip().replace("‖", "|")
+    return _without_line_breaks(head + text[start:end] + tail).strip().replace("‖", "|")
+
+
+def _without_line_breaks(s: str) -> str:
+    """``re.sub(r"\\s*\\n\\s*", "", s)``: every run of white space holding a line break removed.
+
+    Split at the breaks and stripped (str.strip strips what \\s matches) instead: a
+    fraction of the time of that pattern, which is tried at every position."""
+    if "\n" not in s:
+        return s
+    parts = s.split("\n")
+    return parts[0].rstrip() + "".join([p.strip() for p in parts[1:-1]]) + parts[-1].lstrip()
+
+
+_START = attrgetter("start")
 
 
 def node_id(kind: str, key: object) -> str:
@@ -70,74 +102,117 @@ def to_networkx(corpus: Corpus, *, stale: list[dict] | None = None) -> nx.MultiD
     """A MultiDiGraph of the corpus: one node per year, source, project-year, series,
     work, article and organisation; one edge per relation (citations aggregated
     per citing entity and cited work, with their quotes)."""
-    g = nx.MultiDiGraph()
+    # Nodes and edges are collected as plain dicts first, in the order (and with the attribute
+    # updates) of one add_node / add_edge call each, then loaded at once: graph.json keeps that order.
+    nodes: dict[str, dict] = {}
+    edges: list[tuple[str, str, dict]] = []
+
+    def add_node(n: str, attr: dict) -> None:
+        if n in nodes:
+            nodes[n].update(attr)
+        else:
+            nodes[n] = attr
+
+    def add_edge(u: str, v: str, attr: dict) -> None:
+        if u not in nodes:
+            nodes[u] = {}
+        if v not in nodes:
+            nodes[v] = {}
+        edges.append((u, v, attr))
+
+    def org(name: str) -> str:
+        oid = node_id("org", name)
+        add_node(oid, {"kind": "org", "label": name,
+                       "level": (corpus.orgs[name].level or "") if name in corpus.orgs else ""})
+        return oid
+
     sources = {s.id: s for s in corpus.sources}
     for s in corpus.sources:
         sid = node_id("source", s.id)
-        g.add_node(sid, kind="disclosure" if s.kind == "disclosure" else "document",
-                   label=s.title or s.name, name=s.name, year=s.year or 0, issuer=s.issuer or "", sha256=s.sha256)
+        add_node(sid, {"kind": "disclosure" if s.kind == "disclosure" else "document", "label": s.title or s.name,
+                       "name": s.name, "year": s.year or 0, "issuer": s.issuer or "", "sha256": s.sha256})
         if s.year:
             yid = node_id("year", s.year)
-            g.add_node(yid, kind="budget_year", label=str(s.year), year=s.year)
-            g.add_edge(sid, yid, kind="in_year")
+            add_node(yid, {"kind": "budget_year", "label": str(s.year), "year": s.year})
+            add_edge(sid, yid, {"kind": "in_year"})
         if s.issuer:
-            g.add_node(node_id("org", s.issuer), kind="org", label=s.issuer, level=corpus.orgs.get(s.issuer).level or "" if s.issuer in corpus.orgs else "")
-            g.add_edge(sid, node_id("org", s.issuer), kind="published_by")
+            add_edge(sid, org(s.issuer), {"kind": "published_by"})
         if s.own_work:
-            g.add_edge(sid, node_id("work", s.own_work), kind="text_of")
+            add_edge(sid, node_id("work", s.own_work), {"kind": "text_of"})
     for se in corpus.series.values():
-        g.add_node(node_id("series", se.key), kind="series", label=se.name, issuer=se.issuer)
+        add_node(node_id("series", se.key), {"kind": "series", "label": se.name, "issuer": se.issuer})
     for p in corpus.project_years:
         pid = node_id("project", p.id)
-        g.add_node(pid, kind="project_year", label=f"{p.name} ({p.year})", name=p.name, year=p.year, no=p.no,
-                   unit=p.unit or "", amount_wan=float(p.amount_wan) if p.amount_wan is not None else -1.0,
-                   source=sources[p.source].name)
-        g.add_edge(pid, node_id("source", p.source), kind="part_of")
-        g.add_edge(pid, node_id("series", p.series), kind="of_series")
+        add_node(pid, {"kind": "project_year", "label": f"{p.name} ({p.year})", "name": p.name, "year": p.year,
+                       "no": p.no, "unit": p.unit or "",
+                       "amount_wan": float(p.amount_wan) if p.amount_wan is not None else -1.0,
+                       "source": sources[p.source].name})
+        add_edge(pid, node_id("source", p.source), {"kind": "part_of"})
+        add_edge(pid, node_id("series", p.series), {"kind": "of_series"})
         if p.unit:
-            g.add_node(node_id("org", p.unit), kind="org", label=p.unit,
-                       level=(corpus.orgs[p.unit].level or "") if p.unit in corpus.orgs else "")
-            g.add_edge(pid, node_id("org", p.unit), kind="implemented_by")
+            add_edge(pid, org(p.unit), {"kind": "implemented_by"})
     replaced_by: dict[str, list[str]] = defaultdict(list)
     for r in corpus.relations:
         if r.kind in ("replaces", "repeals") and r.subject in corpus.works:
             replaced_by[r.object].append(corpus.works[r.subject].label)
     for w in corpus.works.values():
         wid = node_id("work", w.key)
-        g.add_node(wid, kind="law" if _is_law(w) else "work", label=w.label, number=w.number or "", title=w.title or "",
-                   alt_titles=" | ".join(t for t in sorted(w.titles) if t != w.title), issuers=" | ".join(w.issuers),
-                   adopted=w.adopted or "", in_force=w.in_force or "", no_longer_in_force=w.no_longer_in_force or "",
-                   level=w.level or "", replaced_by=" | ".join(sorted(set(replaced_by.get(w.key, ())))))
+        add_node(wid, {"kind": "law" if _is_law(w) else "work", "label": w.label, "number": w.number or "",
+                       "title": w.title or "", "alt_titles": " | ".join(t for t in sorted(w.titles) if t != w.title),
+                       "issuers": " | ".join(w.issuers), "adopted": w.adopted or "", "in_force": w.in_force or "",
+                       "no_longer_in_force": w.no_longer_in_force or "", "level": w.level or "",
+                       "replaced_by": " | ".join(sorted(set(replaced_by.get(w.key, ()))))})
         for name in w.issuers:
-            g.add_node(node_id("org", name), kind="org", label=name,
-                       level=(corpus.orgs[name].level or "") if name in corpus.orgs else "")
-            g.add_edge(wid, node_id("org", name), kind="issued_by")
+            add_edge(wid, org(name), {"kind": "issued_by"})
         for a in sorted(w.articles):
             aid = node_id("article", f"{w.key}#{a}")
-            g.add_node(aid, kind="article", label=f"{w.title or w.label}第{a}条", article=a, law=w.title or w.label)
-            g.add_edge(aid, wid, kind="part_of")
+            add_node(aid, {"kind": "article", "label": f"{w.title or w.label}第{a}条", "article": a,
+                           "law": w.title or w.label})
+            add_edge(aid, wid, {"kind": "part_of"})
     # Citations: one edge per (citing entity, cited node), with every quote.
     grouped: dict[tuple[str, str], list] = defaultdict(list)
     for c in corpus.citations:
         citing = node_id("project", c.citing) if c.citing != c.source else node_id("source", c.source)
         cited = node_id("article", f"{c.work}#{c.article}") if c.article else node_id("work", c.work)
         grouped[(citing, cited)].append(c)
+    # (Lists rather than generators: str.join makes a list of a generator first, and most edges have one quote.)
     for (citing, cited), cs in sorted(grouped.items()):
-        cs.sort(key=lambda c: c.start)
-        g.add_edge(citing, cited, kind="cites", authority=any(c.as_authority for c in cs),
-                   sections=" | ".join(sorted({c.section or "" for c in cs})), count=len(cs),
-                   quotes=SEP.join(c.exact.replace("\n", "").replace("‖", "|") for c in cs),
-                   sentences=SEP.join(citation_sentence(sources[c.source].text, c.start, c.end) for c in cs),
-                   offsets=" ".join(f"{c.start}-{c.end}" for c in cs), source=sources[cs[0].source].name)
+        cs.sort(key=_START)
+        add_edge(citing, cited, {
+            "kind": "cites", "authority": any(c.as_authority for c in cs),
+            "sections": " | ".join(sorted({c.section or "" for c in cs})), "count": len(cs),
+            "quotes": SEP.join([c.exact.replace("\n", "").replace("‖", "|") for c in cs]),
+            "sentences": SEP.join([citation_sentence(sources[c.source].text, c.start, c.end) for c in cs]),
+            "offsets": " ".join([f"{c.start}-{c.end}" for c in cs]), "source": sources[cs[0].source].name})
     for r in corpus.relations:
         a, b = node_id("work", r.subject), node_id("work", r.object)
-        if a in g and b in g:
-            g.add_edge(a, b, kind=r.kind, origin=r.origin, confidence=float(r.confidence), evidence=r.evidence or "")
+        if a in nodes and b in nodes:
+            add_edge(a, b, {"kind": r.kind, "origin": r.origin, "confidence": float(r.confidence),
+                            "evidence": r.evidence or ""})
     for st in stale or ():
         citing = node_id("project", st["citing"])
-        if citing in g:
-            g.add_edge(citing, node_id("work", st["work"]), kind="stale", reason=st["reason"], year=st["year"],
-                       replaced_by=st.get("replaced_by") or "")
+        if citing in nodes:
+            add_edge(citing, node_id("work", st["work"]), {"kind": "stale", "reason": st["reason"], "year": st["year"],
+                                                          "replaced_by": st.get("replaced_by") or ""})
+    return _multidigraph(nodes, edges)
+
+
+def _multidigraph(nodes: dict[str, dict], edges: list[tuple[str, str, dict]]) -> nx.MultiDiGraph:
+    """The MultiDiGraph of ``nodes`` (with their attribute dicts) and ``edges`` (keyed 0, 1, … per pair, in order).
+
+    Its dicts are filled as add_node / add_edge fill them, without their per-call cost (a third
+    of the time: 0.5 s instead of 1.5 s for the 370,000 nodes and edges of 10,000 documents)."""
+    g = nx.MultiDiGraph()
+    node, succ, pred = g._node, g._succ, g._pred
+    for n, attr in nodes.items():
+        node[n] = attr
+        succ[n] = {}
+        pred[n] = {}
+    for u, v, attr in edges:
+        keys = succ[u].get(v)
+        if keys is None:
+            keys = succ[u][v] = pred[v][u] = {}
+        keys[len(keys)] = attr
     return g
 
 

@@ -321,6 +321,36 @@ def test_aggregated_view(generated_graph):
     assert not build_view(g).aggregated
 
 
+def test_graph_json_is_node_link_data(tmp_path, sample_graph):
+    """graph.json holds nx.node_link_data's structure, key for key and in its order."""
+    import networkx as nx
+
+    from kg.html import _edges, _number_of_edges
+
+    assert _edges(sample_graph) == list(sample_graph.edges(keys=True, data=True))
+    assert _number_of_edges(sample_graph) == sample_graph.number_of_edges()
+    write_graph_json(sample_graph, tmp_path / "graph.json")
+    data = nx.node_link_data(sample_graph, name="id", source="from", target="to", key="key", edges="edges")
+    data["format"] = "policykg-graph/1"
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert (tmp_path / "graph.json").read_text(encoding="utf-8") == expected
+    g = sample_graph.copy()
+    u, v, k = next(iter(g.edges(keys=True)))
+    g.edges[u, v, k]["to"] = "x"
+    g.nodes[u]["id"] = "x"
+    with pytest.raises(ValueError, match=r"clash with node-link keys: \['id', 'to'\]"):
+        write_graph_json(g, tmp_path / "clash.json")
+
+
+def test_page_title(sample_graph):
+    from kg.html import node_years, page_title
+
+    years = sorted({y for ys in node_years(sample_graph).values() for y in ys})
+    disclosures = sum(1 for _, k in sample_graph.nodes(data="kind") if k == "disclosure")
+    assert len(years) > 1
+    assert page_title(sample_graph) == f"policykg graph: {disclosures} disclosures, {years[0]}–{years[-1]}"
+
+
 def test_graph_json_rejects_other_json(tmp_path, sample_graph):
     write_graph_json(sample_graph, tmp_path / "graph.json")
     assert read_graph_json(tmp_path / "graph.json").number_of_edges() == sample_graph.number_of_edges()
