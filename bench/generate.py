@@ -740,7 +740,6 @@ class World:
     def _make_series(self, region, role, dept, topic, siblings):
         rng = self.rng
         t_phrase = dept["topics"][topic][0]
-        rname = region.name if region else ""
         level = region.level if region else "national"
         kinds_taken = {s.kind for s in siblings}
         if role == "gov":
@@ -1587,7 +1586,7 @@ class Renderer:
 
     # -- the document ----------------------------------------------------------------
     def render(self):
-        rng, cfg, year = self.rng, self.cfg, self.year
+        rng, year = self.rng, self.year
         n = len(self.projects)
         hi = max(120, 380 - 40 * (n - 1))
         blocks = []  # (kind, text): kind in head/para/name

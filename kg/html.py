@@ -321,7 +321,6 @@ def aggregate(g: nx.MultiDiGraph, max_nodes: int = MAX_VIEW_NODES, min_cites: in
         else:
             stale[(series_of[u], w)].append({"citing": u, "label": attrs[u]["label"], "year": d.get("year"),
                                              "reason": d.get("reason", ""), "replaced_by": d.get("replaced_by", "")})
-    stale_works = {w for _, w in stale}
     replacing = defaultdict(set)
     issuers_of = defaultdict(list)
     for u, v, d in work_edges:
