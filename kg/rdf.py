@@ -453,7 +453,7 @@ def iter_keyed_graphs(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable
     """(graph IRI, key, sorted unique lines) for every named graph except the run's.
 
     A source graph's ``key`` (with ``keys``) is a digest of everything its lines are
-    made from and of this module's code; when ``known(graph, key)`` says a previous
+    made from and of the code that makes them; when ``known(graph, key)`` says a previous
     build wrote that graph with that key, its lines are not made again (``None``: the
     caller copies them).  The corpus-level graphs have no key and are always made."""
     ir = ir or Iris()
@@ -471,8 +471,10 @@ def iter_keyed_graphs(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable
     yield ir.named("inferred"), None, sorted(set(inferred))
 
 
-# What a source graph's lines depend on besides the data: the code that writes them.
-_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+# What a source graph's lines depend on besides the data: the code that writes them, and the
+# code of the identities and properties they are made from (kg.corpus.h names every IRI).
+_CODE = hashlib.blake2b(b"".join((Path(__file__).parent / name).read_bytes() for name in ("rdf.py", "corpus.py", "model.py")),
+                        digest_size=8).hexdigest()
 
 
 def source_graph_key(s: SourceDoc, ir: Iris, ix: "_Index") -> str:
