@@ -473,8 +473,8 @@ def iter_keyed_graphs(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable
 
 # What a source graph's lines depend on besides the data: the code that writes them, and the
 # code of the identities and properties they are made from (kg.corpus.h names every IRI).
-_CODE = hashlib.blake2b(b"".join((Path(__file__).parent / name).read_bytes() for name in ("rdf.py", "corpus.py", "model.py")),
-                        digest_size=8).hexdigest()
+_CODE = hashlib.blake2b(b"".join((Path(__file__).parent / name).read_bytes()
+                                 for name in ("rdf.py", "corpus.py", "model.py")), digest_size=8).hexdigest()
 
 
 def source_graph_key(s: SourceDoc, ir: Iris, ix: "_Index") -> str:
