@@ -272,7 +272,12 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
             continue
         left = _org_across_space(ct, reg, org_left_edge(ct, m.start()), m.start())
         if left is None:
-            continue
+            # 《…规定》（部令第13号）, （署令第123号）: a ministry's own short form, only
+            # right after an opening bracket
+            if m.start() >= 2 and s[m.start() - 1] in _SHORT_ORDER_ISSUERS and s[m.start() - 2] in "（(" and m.group("kind") == "令":
+                left = m.start() - 1
+            else:
+                continue
         left = _joint_issuers_left(ct, reg, left)
         issuer = s[left:m.start()]
         kind = m.group("kind")
@@ -305,6 +310,8 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
             continue
         yield _make(ct, reg, m.start(), m.end(), f"{issuer}令第{serial}号", "order", issuer, serial, None)
 
+
+_SHORT_ORDER_ISSUERS = "部署"
 
 # How the name of a body that issues orders ends (国务院, 省政府, 市场监管总局, 财政部).
 _ORDER_ISSUER_TAILS = ("国务院", "政府", "总局", "部", "委员会", "署", "局", "委", "院")

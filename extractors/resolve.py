@@ -113,6 +113,9 @@ def resolve_aliases(ex: Extraction) -> Extraction:
     s = ex.ct.clean
     aliases: list[Alias] = []
     alias_of: dict[str, str] = {}
+    # A short name defined again for another title (two 《意见》 in one text) stands for
+    # the later title from its definition on: alias key → [(cleaned start, title)].
+    redefined: dict[str, list[tuple[int, str]]] = {}
     for t in ex.titles:
         if t.parent is not None or t.category != "policy":
             continue
@@ -122,15 +125,22 @@ def resolve_aliases(ex: Extraction) -> Extraction:
         alias = m.group("alias")
         if not alias or title_key(alias) == t.key:
             continue
-        if title_key(alias) in alias_of:
+        key = title_key(alias)
+        if key in alias_of:
+            if alias_of[key] != t.title:
+                redefined.setdefault(key, [(0, alias_of[key])]).append((m.start(), t.title))
             continue
-        alias_of[title_key(alias)] = t.title
+        alias_of[key] = t.title
         a0, a1 = ex.ct.span(m.start("alias"), m.end("alias"))
         aliases.append(Alias(alias=alias, title=t.title, start=a0, end=a1))
     titles = []
     for t in ex.titles:
         if t.key in alias_of and t.category in ("policy", "generic"):
-            t = replace(t, category="alias", alias_of=alias_of[t.key])
+            target = alias_of[t.key]
+            for at, title in redefined.get(t.key, ()):
+                if at <= t.cstart:
+                    target = title
+            t = replace(t, category="alias", alias_of=target)
         elif t.category in ("policy", "generic") and t.cstart > 0 and s[t.cstart - 1] == "本":
             t = replace(t, category="self")
         titles.append(t)
@@ -158,7 +168,18 @@ def resolve_pairs(ex: Extraction) -> Extraction:
     paired_titles: set[int] = set()
     paired_numbers: set[int] = set()
 
+    first_policy: dict[str, Title] = {}
+    for t in outers:
+        if t.category == "policy":
+            first_policy.setdefault(t.title, t)
+
     def add(t: Title, n: DocumentNumber, how: str) -> None:
+        if t.category == "alias" and how == "bracket":
+            # 印发了《方案》（环办监测函〔2020〕714号）: the number of the title the short name stands for
+            target = first_policy.get(t.alias_of) if t.alias_of else None
+            if target is None or any(p.title.title == target.title for p in pairs):
+                return
+            t = target
         if t.cstart in paired_titles or n.cstart in paired_numbers or t.category != "policy":
             return
         pairs.append(Pair(title=t, number=n, how=how))
@@ -331,7 +352,7 @@ def _law_names(ex: Extraction, policy: dict[str, Title] | None = None) -> dict[s
         if t.category == "policy":
             names.setdefault(t.key, t)
             short = law_short_name(t.title)
-            if short and len(short) >= 3:
+            if short and len(short) >= 2:  # 刑法, 宪法: two characters are enough
                 names.setdefault(short, t)
     for a in ex.aliases:
         t = policy.get(a.title)
@@ -405,16 +426,28 @@ def resolve_articles(ex: Extraction) -> Extraction:
         k = bisect_right(amend_starts, tok.cstart) - 1
         region = amend[k] if k >= 0 and tok.cstart < amend[k][1] else None
         decision: tuple[Title | None, str | None, str]
-        if region is not None:
+        if region is not None and not _bare_law_before(s, tok.cstart, names):
             decision = (region[2], "amendment", "citation")
+        elif region is not None:
+            decision = (None, None, "unattributed")  # 刑法第一百九十六条 quoted in an amendment item
         elif tok.joined_to_previous and last_decision is not None:
             decision = (last_decision[0], last_decision[1] if last_decision[1] != "title" else "chain", last_decision[2])
         elif tok.self_marked:
             decision = (None, None, "self")
         else:
             law, via = _law_before(s, tok.cstart, titles_by_end, names, lengths, policy)
-            if law is not None:
+            if (law is not None and via != "title" and n is not None and n == own_last + 1
+                    and ct.space_before(tok.cstart) and ct.gap(tok.cend) != 0):
+                # An unbracketed own-title heading glued to the first article heading
+                # (条例　　第一条　为了…): spaces on both sides, the next own number.
+                law, via = None, None
+                decision = (None, None, "heading")
+            elif law is not None:
                 decision = (law, via, "citation")
+            elif _bare_law_before(s, tok.cstart, names):
+                # 刑法第一百九十六条 with no such title in the text: another law, not
+                # a continuation of the chain.
+                decision = (None, None, "unattributed")
             elif tok.anaphoric and chain.law is not None:
                 decision = (chain.law, "chain", "citation")
             elif tok.heading_like or (n is not None and n == own_last + 1 and ct.space_before(tok.cstart)):
@@ -445,6 +478,20 @@ def resolve_articles(ex: Extraction) -> Extraction:
         last_decision = decision
         refs.append(to_ref(ct, tok, law.title if law else None, law.key if law else None, via, role))
     return replace(ex, articles=tuple(refs))
+
+
+# A bare law name right before an article (刑法第…, 食品安全法第…): the name's
+# last two characters, minus common words that end in 法 and name no law.
+_BARE_LAW = re.compile(
+    r"(?:[\u4e00-\u9fff](?<![本该此办方做依违合无算立执司守非设说看想用手写章语兵])法|法典)$"
+)
+
+
+def _bare_law_before(s: str, i: int, names: dict[str, Title]) -> bool:
+    """A law's bare name ends right before ``i`` and no title or alias of the text has it."""
+    if i < 2 or _BARE_LAW.search(s, i - 3, i) is None:
+        return False
+    return not any(s[max(0, i - n):i] in names for n in range(2, 41))
 
 
 def _title_named(policy: dict[str, Title], title: str | None) -> Title | None:

@@ -180,6 +180,10 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
 
 
 _HEADER_LINE_REST = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日)?(?:原)?$")
+# The title of a document heading: an issuer's 关于… and a document type, no punctuation.
+_GLUED_HEADING = re.compile(r"[^\s。，,；;：:《》“”\"()（）]{2,40}关于[^\s。，,；;：:《》“”\"()（）]{2,80}"
+                            r"(?:通知|批复|决定|意见|通报|通告|公告|办法|规定|函|复函|答复)")
+_ADDRESSEES = re.compile(r"各|[\u4e00-\u9fff、]{2,40}[：:]")
 
 
 def _own_number_positions(ex: Extraction) -> set[int]:
@@ -197,6 +201,12 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
         after = s[n.cend:b]
         if _HEADER_LINE_REST.match(before) and re.match(r"^(?:公布|发布|修正|修订|施行|[)）])*", after):
             if re.fullmatch(r"(?:公布|发布|[)）])?(?:\d{4}年\d{1,2}月\d{1,2}日.*)?|(?:公布|发布)?[)）]?", after) or not after:
+                out.append(n)
+        elif a == 0 or ex.ct.line_start(a):
+            # A heading glued to its number at the start of a line (crawled pages):
+            # 国务院办公厅关于印发…的通知国办函〔2014〕119号各省、自治区…
+            # and followed by the end of the line or the addressees (各省、…：)
+            if _GLUED_HEADING.fullmatch(before) and (not after or _ADDRESSEES.match(after)):
                 out.append(n)
     return out
 

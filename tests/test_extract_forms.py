@@ -127,6 +127,11 @@ NUMBER_CASES = [
     ("关于禁止燃放烟花爆竹的通告赣府字〔2019〕2号", ["赣府字〔2019〕2号"]),
     # after a number, 和 joins two numbers and is no part of the next issuer
     ("依据国务院令第735号和国务院令第736号", ["国务院令第735号", "国务院令第736号"]),
+    # a ministry's own short order form, right after an opening bracket only
+    ("发布了《核动力厂营运单位核安全报告规定》（部令第13号），于2021年1月1日起施行", ["部令第13号"]),
+    ("《海关行政处罚实施条例》（署令第240号）", ["署令第240号"]),
+    ("根据部令第5号", []),
+    ("（部公告第5号）", []),
 ]
 
 
@@ -238,6 +243,21 @@ ARTICLE_CASES = [
      [("建设项目环境保护管理条例", "6"), ("建设项目环境保护管理条例", "22")]),
     # not articles
     ("第一章 总则 第二节 一般规定", []),
+    # a two-character short name (刑法) stands for the law named in full elsewhere ...
+    ("根据《中华人民共和国刑法》的有关规定。第六条 具有本解释第二条规定情形之一的，应当认定为刑法第一百四十四条规定的情形",
+     [("中华人民共和国刑法", "144")]),
+    ("根据《中华人民共和国刑法》《中华人民共和国刑事诉讼法》的有关规定。符合刑法第一百四十三条、第一百四十四条规定的",
+     [("中华人民共和国刑法", "143"), ("中华人民共和国刑法", "144")]),
+    # ... and a law named only by its bare name is another law, not the chain's
+    ("现决定对《关于办理妨害信用卡管理刑事案件的解释》作如下修改：将原第六条修改为：“应当认定为刑法第一百九十六条规定的恶意透支。”",
+     [("关于办理妨害信用卡管理刑事案件的解释", "6")]),
+    ("依照《某某条例》第五条处罚，违反治安管理法第十条的，由公安机关处理", [("某某条例", "5")]),
+    ("依照《某某条例》第五条处罚。按照办法第十条执行", [("某某条例", "5"), ("某某条例", "10")]),
+    # an unbracketed own-title heading glued to the first article heading
+    ("中华人民共和国国务院令第　623　号　　《气象设施和气象探测环境保护条例》已经国务院常务会议通过，现予公布。\n\n"
+     "气象设施和气象探测环境保护条例　　第一条　为了保护气象设施，根据《中华人民共和国气象法》，制定本条例。　　第二条　本条例所称气象设施。",
+     []),
+    ("根据《气象设施和气象探测环境保护条例》，依照气象设施和气象探测环境保护条例第一条的规定", [("气象设施和气象探测环境保护条例", "1")]),
 ]
 
 
@@ -298,7 +318,21 @@ PAIR_CASES = [
     # joint issuers of an announcement in the bracket after the title
     ("《财政部 税务总局 海关总署关于深化增值税改革有关政策的公告》（财政部 税务总局 海关总署公告2019年第39号）",
      [("财政部税务总局海关总署关于深化增值税改革有关政策的公告", "财政部税务总局海关总署公告2019年第39号")]),
+    # a short name with the number in the bracket after it: the number of the title it stands for
+    ("生态环境部印发《“十四五”国家地表水监测及评价方案（试行）》（以下简称《方案》）。2020年12月22日，生态环境部印发了《方案》（环办监测函〔2020〕714号），明确",
+     [("“十四五”国家地表水监测及评价方案（试行）", "环办监测函〔2020〕714号")]),
+    # ... not when that title has its own number already
+    ("《某某办法》（国发〔2019〕1号，以下简称《办法》）。《办法》（国发〔2019〕2号）", [("某某办法", "国发〔2019〕1号")]),
+    ("《部令》（部令第13号）", [("部令", "部令第13号")]),
 ]
+
+
+def test_alias_defined_again_for_another_title():
+    text = ("印发《关于加强产业园区规划环评工作的意见》（以下简称《意见》）。《意见》提出。"
+            "发布《关于推动生态环境志愿服务发展的指导意见》（环宣教〔2021〕49号，以下简称《意见》）。就《意见》出台的背景")
+    got = [(t.title, t.alias_of) for t in extract(text).titles if t.category == "alias"]
+    first, second = "关于加强产业园区规划环评工作的意见", "关于推动生态环境志愿服务发展的指导意见"
+    assert got == [("意见", first), ("意见", first), ("意见", second), ("意见", second)]
 
 
 def test_joint_issuer_span():
@@ -330,6 +364,24 @@ def test_repeal_statements():
     (r,) = ex.repeals
     assert r.old_number.number == "玉溪市人民政府公告第49号"
     assert r.kind == "repeal"
+
+
+def replacements(text: str) -> set:
+    from extractors.score import predicted_sets
+    return predicted_sets(extract(text)).replacements
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a heading glued to its own number at the start of a line gives the repealing document's number
+    ("国务院办公厅关于印发国家突发环境事件应急预案的通知国办函〔2014〕119号各省、自治区、直辖市人民政府：　　"
+     "现将修订后的《国家突发环境事件应急预案》印发给你们。2005年5月24日由国务院办公厅印发的《国家突发环境事件应急预案》同时废止。",
+     {("国家突发环境事件应急预案", "国办函〔2014〕119号")}),
+    # ... not a number inside a sentence, nor one after a heading without 关于
+    ("请参照省政府关于印发某某办法的通知赣府发〔2019〕1号执行。《某某规定》同时废止。", set()),
+    ("某某预案国办函〔2014〕119号\n《某某规定》同时废止。", set()),
+])
+def test_replacements(text, expected):
+    assert replacements(text) == expected
 
 
 @pytest.mark.parametrize("text", [
