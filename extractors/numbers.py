@@ -274,8 +274,9 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         if left is None:
             # 《…规定》（部令第13号）, （署令第123号）: a ministry's own short form, only
             # right after an opening bracket
-            if m.start() >= 2 and s[m.start() - 1] in _SHORT_ORDER_ISSUERS and s[m.start() - 2] in "（(" and m.group("kind") == "令":
-                left = m.start() - 1
+            at = m.start()
+            if at >= 2 and s[at - 1] in _SHORT_ORDER_ISSUERS and s[at - 2] in "（(" and m.group("kind") == "令":
+                left = at - 1
             else:
                 continue
         left = _joint_issuers_left(ct, reg, left)
