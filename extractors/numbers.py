@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from .anchored import anchored_finditer
 from .normalize import NUMERAL_CHARS, parse_numeral
-from .orgs import cjk_run_left as _cjk_run_left, org_left_edge
+from .orgs import ORG_SUFFIXES, name_start, cjk_run_left as _cjk_run_left, org_left_edge
 from .registry import Registry, load_registry
 from .text import CleanText
 from .types import DocumentNumber
@@ -28,7 +28,7 @@ __all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS"]
 NUMBER_PATTERNS: dict[str, dict] = {
     "bracketed": {
         # 〔2019〕45号; a list of serials before one 号 (〔2019〕45、46号) gives a number each
-        "regex": r"〔(?P<year>\d{4})〕第?0*(?P<serial>\d{1,6})(?P<more>(?:[、，,]0*\d{1,6})*)(?P<stray>[)）])?号",
+        "regex": r"〔(?P<year>\d{4})〕第?0*(?P<serial>\d{1,6})(?P<more>(?:[、，,]0*\d{1,6})*)(?P<stray>[)）])?号号?",
         "examples": [
             ("根据云医保〔2019〕45号文件", "云医保〔2019〕45号"),
             ("根据云医保〔2019〕45、46号文件", "云医保〔2019〕45号"),
@@ -36,11 +36,12 @@ NUMBER_PATTERNS: dict[str, dict] = {
             ("（国市监竞争[2019]150）号）", "国市监竞争〔2019〕150号"),
             ("国能综通煤炭﹝2021﹞59号", "国能综通煤炭〔2021〕59号"),
             ("国办发（2020）第012号", "国办发〔2020〕12号"),
+            ("（云医保〔2019〕45号号）", "云医保〔2019〕45号"),
         ],
     },
     "order": {
         # …令第693号, …公告第49号, …公告2021年第5号, …主席令第二十五号
-        "regex": r"(?P<kind>令|公告)(?P<ayear>\d{4}年)?第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8})号(?!令)",
+        "regex": r"(?P<kind>令|公告)(?P<ayear>\d{4}年)?第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8})号号?(?!令)",
         "examples": [
             ("根据玉溪市人民政府公告第 49 号《", "玉溪市人民政府公告第49号"),
             ("中华人民共和国国务院令\r\n\r\n第682号", "中华人民共和国国务院令第682号"),
@@ -243,19 +244,38 @@ def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:
 
 
 def _org_across_space(ct: CleanText, reg: Registry, left: int | None, end: int) -> int | None:
-    """A space inside an issuing body's name (``玉 溪市人民政府公告第49号``, ``国务 院令``)
-    does not end it: go on across it when the name is unknown as it stands (or
-    no name at all) and a known body with what precedes the space."""
-    if left is not None and reg.admin_level(ct.clean[left:end]) is not None:
-        return left
-    run_start = _cjk_run_left(ct, end, 40)
-    if run_start == 0 or ct.gap(run_start) != 1 or (left is not None and left > run_start):
-        return left
-    further = _cjk_run_left(ct, run_start, 8)
-    for k in range(run_start - 1, further - 1, -1):
-        if reg.admin_level(ct.clean[k:end]) is not None:
-            return k
-    return left
+    """A space inside an issuing body's name (``玉 溪市人民政府公告第49号``, ``国务 院令``,
+    ``中华人民共和国 国务院令``, letter-spaced ``国 务 院 令``) does not end it.
+
+    Going left across each dropped space (pieces of at most 24 characters), the
+    name read with what precedes the space (cut after the last boundary word, as
+    :func:`~extractors.orgs.org_left_edge` does) replaces the name as it stands
+    when it starts like an organisation and has a known level; a piece that is a
+    complete name itself is a joint issuer (:func:`_joint_issuers_left`) and a
+    boundary word (``按照 总局2号令``) ends the name.  Where nothing before the
+    space read as a name, the name after a boundary word is taken as
+    :func:`~extractors.orgs.org_left_edge` takes it (``按照总 局2号令``)."""
+    s = ct.clean
+    pos = _cjk_run_left(ct, end, 40) if left is None else left
+    best = left
+    while pos > 0 and end - pos < 40 and ct.gap(pos) == 1:
+        prev = _cjk_run_left(ct, pos, 24)
+        if prev >= pos or (pos - prev > 1 and reg.is_complete_org(s[prev:pos])):
+            break
+        k = name_start(s, prev, end)
+        if s[k] == "原" and end - k > 3:
+            k += 1  # 原 ("former") is not part of the issuer
+        if k >= pos:
+            break  # a boundary word right before the space
+        name = s[k:end]
+        if reg.starts_like_org(name) and reg.admin_level(name) is not None:
+            best = k
+        elif best is None and k > prev and len(name) >= 2 and name.endswith(ORG_SUFFIXES):
+            best = k  # no name as it stands; after a boundary word, a short one (按照总 局2号令)
+        if k > prev:
+            break  # a boundary word inside the piece
+        pos = prev
+    return best
 
 
 def _stray_ok(s: str, code_start: int) -> bool:

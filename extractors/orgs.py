@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from .text import CleanText
 
-__all__ = ["is_cjk", "cjk_run_left", "org_left_edge", "ORG_SUFFIXES"]
+__all__ = ["is_cjk", "cjk_run_left", "org_left_edge", "boundary_cut", "name_start", "ORG_SUFFIXES"]
 
 # An issuing body ends with one of these.
 ORG_SUFFIXES = (
@@ -54,11 +54,31 @@ def org_left_edge(ct: CleanText, end: int, limit: int = 40) -> int | None:
     starts (``根据玉溪市人民政府`` → at 玉), or ``None`` if the text there
     does not end like an organisation name."""
     start = cjk_run_left(ct, end, limit)
-    run = ct.clean[start:end]
-    if not run:
+    if start >= end:
         return None
+    start = name_start(ct.clean, start, end)
+    name, cut = ct.clean[start:end], 0
+    # 原 ("former") is not part of the issuer.
+    if name.startswith("原") and len(name) > 3:
+        name, cut = name[1:], cut + 1
+    if len(name) < 2 or not name.endswith(ORG_SUFFIXES):
+        return None
+    return start + cut
+
+
+def boundary_cut(run: str) -> int:
+    """Index in ``run`` right after the boundary word that ends last (0 if none)."""
+    m = _ORG_BOUNDARIES_REVERSED.search(run[::-1])
+    return len(run) - m.start() if m else 0
+
+
+def name_start(s: str, start: int, end: int) -> int:
+    """Where a name written in the CJK run ``s[start:end]`` may begin: after the
+    年/月/日/号 that ends a date or number right before the run, a conjunction
+    after a number, and the last boundary word (根据, 的, …)."""
+    run = s[start:end]
     # Dates: 2017年11月22日中华人民共和国… — the run starts after 日/年/月 of a date.
-    if start > 0 and ct.clean[start - 1].isdigit() and run[0] in "年月日号":
+    if start > 0 and s[start - 1].isdigit() and run[:1] in ("年", "月", "日", "号"):
         run, start = run[1:], start + 1
         # …令第735号和国务院令第736号: after a number, a conjunction joins two numbers
         # (和 may begin a name elsewhere: 和平区, 和田地区).
@@ -66,13 +86,4 @@ def org_left_edge(ct: CleanText, end: int, limit: int = 40) -> int | None:
             if run.startswith(conj) and len(run) > len(conj):
                 run, start = run[len(conj):], start + len(conj)
                 break
-    # Cut after the boundary word that ends last: the first one found in the reversed run.
-    m = _ORG_BOUNDARIES_REVERSED.search(run[::-1])
-    cut = len(run) - m.start() if m else 0
-    name = run[cut:]
-    # 原 ("former") is not part of the issuer.
-    if name.startswith("原") and len(name) > 3:
-        name, cut = name[1:], cut + 1
-    if len(name) < 2 or not name.endswith(ORG_SUFFIXES):
-        return None
-    return start + cut
+    return start + boundary_cut(run)

@@ -783,6 +783,14 @@ class Registry:
 
     # ------------------------------------------------------------------ organisation names
 
+    def is_complete_org(self, s: str) -> bool:
+        """True when ``s`` ends like a complete organisation name (…局, 国务院)."""
+        return self._is_complete_org(s)
+
+    def starts_like_org(self, s: str) -> bool:
+        """True when ``s`` starts like an organisation name (a place, a central body, 省…)."""
+        return self._starts_org(s)
+
     def _is_complete_org(self, s: str) -> bool:
         return bool(s) and (s.endswith(_ORG_SUFFIXES) or s in self._central_bodies)
 

@@ -149,14 +149,18 @@ def resolve_aliases(ex: Extraction) -> Extraction:
 
 # ---------------------------------------------------------------- pairs
 
-_DATE = r"(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?)"
+# Numerals of dates and serials: digits or Chinese (二〇一九年十二月三十日, 第一百三十四号).
+_N = "[0-9〇零一二三四五六七八九十百两]"
+_DATE = rf"(?:{_N}{{4}}年{_N}{{1,3}}月(?:{_N}{{1,3}}日)?)"
 # Between a title and the bracket holding its number.
-_TITLE_TO_NUMBER = re.compile(rf"^(?:[（(](?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第\d+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?)?$")
+_TITLE_TO_NUMBER = re.compile(rf"^(?:[（(](?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第{_N}+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?)?$")
 # Between a number and the title it introduces (签署第736号国务院令，公布《…》).
 _NUMBER_TO_TITLE = re.compile(r"^(?:[)）])?(?:文件|文|发布的|公布的|印发的|[，,]?(?:发布|公布)|现公布|现予公布|现予以公布|现发布|现予发布|特发布|现印发|现将|的)?$")
 # 令第66号发布、2004年…令第134号修正的《…》: the issuing order, not the amending one.
-_ISSUED_THEN_AMENDED = re.compile(rf"^(?:发布|公布)[、，,]{_DATE}?[\u4e00-\u9fff]{{2,30}}?第\d+号修正的$")
+_ISSUED_THEN_AMENDED = re.compile(rf"^(?:发布|公布)[、，,]{_DATE}?[\u4e00-\u9fff]{{2,30}}?第{_N}+号号?修正的$")
 _HISTORY_TAIL = re.compile(r"^(?:发布|公布|印发)")
+# How far back the sentence before a history line (《X》…重新公布。) is looked for.
+_HISTORY_SENTENCE = 200
 
 
 def resolve_pairs(ex: Extraction) -> Extraction:
@@ -236,11 +240,14 @@ def resolve_pairs(ex: Extraction) -> Extraction:
             t = by_key.get(title_key(heading))
             if t is not None:
                 add(t, n, "history")
-        else:
-            prev_start, _ = ex.ct.line_bounds(max(0, line_start - 1))
-            prev_line = s[prev_start:line_start]
-            k = bisect_left(starts, prev_start)  # the first title on the previous line
-            if k < len(outers) and starts[k] < line_start and "公布" in prev_line:
+        elif line_start > 0:
+            # The sentence that ends the text before the bracket's line (《X》…重新公布。),
+            # wherever PDF extraction broke its lines; its first title.
+            lo = max(0, line_start - _HISTORY_SENTENCE)
+            j = s.rfind("。", lo, line_start - 1)
+            sentence_start = j + 1 if j >= 0 else lo
+            k = bisect_left(starts, sentence_start)
+            if k < len(outers) and starts[k] < line_start and "公布" in s[sentence_start:line_start]:
                 add(outers[k], n, "history")
     pairs.sort(key=lambda p: p.title.cstart)
     return replace(ex, pairs=tuple(pairs))

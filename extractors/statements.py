@@ -179,6 +179,8 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
     return out
 
 
+# A piece of a history line's opening bracket and date, as a line break leaves it.
+_DATE_PIECE = re.compile(r"[（(]?[\d年月日]*")
 _HEADER_LINE_REST = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日)?(?:原)?$")
 # The title of a document heading: an issuer's 关于… and a document type, no punctuation.
 _GLUED_HEADING = re.compile(r"[^\s。，,；;：:《》“”\"()（）]{2,40}关于[^\s。，,；;：:《》“”\"()（）]{2,80}"
@@ -197,6 +199,12 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
     out = []
     for n in ex.numbers:
         a, b = ex.ct.line_bounds(n.cstart)
+        if a > 0 and a < n.cstart and _DATE_PIECE.fullmatch(s, a, n.cstart):
+            # A history line broken inside its date ((2011年8 ⏎ 月26日…令第190号公布): the line
+            # starts where the piece before the break starts.
+            a0 = ex.ct.line_bounds(a - 1)[0]
+            if _DATE_PIECE.fullmatch(s, a0, a):
+                a = a0
         before = s[a:n.cstart]
         after = s[n.cend:b]
         if _HEADER_LINE_REST.match(before) and re.match(r"^(?:公布|发布|修正|修订|施行|[)）])*", after):

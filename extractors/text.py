@@ -8,7 +8,7 @@ Citations are matched against the cleaned view, where
 * page-number lines (``— 11 —``, ``- 11 -``, ``第 11 页``) are dropped;
 * full-width digits and Latin letters are folded to ASCII;
 * every bracket variant around a four-digit year (``[2019]``, ``［2019］``,
-  ``【2019】``, ``﹝2019﹞``, ``〖2019〗``, ``（2019）``) reads ``〔2019〕``.
+  ``【2019】``, ``﹝2019﹞``, ``〖2019〗``, ``〈2019〉``, ``（2019）``, mixed pairs too) reads ``〔2019〕``.
 
 Every cleaned character keeps the index of the original character it came from
 (``origin(i)``, stored compactly as runs), so a match ``clean[s:e]`` maps back to ``text[span(s, e)]``: the
@@ -40,12 +40,12 @@ _PAGE_BODY = re.compile(
     r"[ \t\u3000\u00a0]*(?:"
     r"[—－\-–─]{1,2}[ \t\u3000\u00a0]*\d{1,4}[ \t\u3000\u00a0]*[—－\-–─]{1,2}"
     r"|第[ \t\u3000\u00a0]*\d{1,4}[ \t\u3000\u00a0]*页(?:[ \t\u3000\u00a0，,]*共[ \t\u3000\u00a0]*\d{1,4}[ \t\u3000\u00a0]*页)?"
-    r")[ \t\u3000\u00a0]*"
+    r")[ \t\u3000\u00a0\r]*"  # \r: the line's own CR in a CRLF text
 )
 # Every page line holds one of these.
 _PAGE_ANCHORS = "—－-–─页"
 
-_YEAR_BRACKETS = re.compile(r"[\[［【﹝〖〔（(](\d{4})[\]］】﹞〗〕）)]")
+_YEAR_BRACKETS = re.compile(r"[\[［【﹝〖〔〈（(](\d{4})[\]］】﹞〗〕〉）)]")
 
 
 # Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) → ASCII.
@@ -59,7 +59,7 @@ _WS_SPLIT = re.compile(f"([{_WS_CLASS}][{_WS_CLASS}]*)")
 # bracket, a year and a closing bracket: _YEAR_BRACKETS.  Written with one
 # leading character class so that the regex engine scans for it at C speed.
 _FW_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
-_FOLD_OR_YEAR = re.compile(f"[{_FW_CLASS}\\[［【﹝〖〔（(](?:(?<=[{_FW_CLASS}])|(\\d{{4}})[\\]］】﹞〗〕）)])")
+_FOLD_OR_YEAR = re.compile(f"[{_FW_CLASS}\\[［【﹝〖〔〈（(](?:(?<=[{_FW_CLASS}])|(\\d{{4}})[\\]］】﹞〗〕〉）)])")
 
 
 @dataclass(frozen=True)

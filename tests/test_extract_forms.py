@@ -399,3 +399,80 @@ def test_date_statements():
     text = "根据玉溪市人民政府公告第 49 号《玉溪市城乡居民基本医疗保险实施办法》已经 2016年 8月 29日玉溪市人民政府第 62次常务会议讨论通过，予以公布，自 2017年 1月 1\n\n日起施行。"
     (d,) = extract(text).dates
     assert (d.number.number, d.adopted, d.in_force) == ("玉溪市人民政府公告第49号", "2016-08-29", "2017-01-01")
+
+
+# --------------------------------------------------------------- noisy forms (PDF extraction, padding)
+
+# (text, [(canonical number, the mention exactly as written)])
+NOISY_NUMBER_CASES = [
+    # a page-number line of a CRLF text between the parts of a number
+    ("依据云医保\r\n\r\n－ 7 －\r\n\r\n〔2019〕45号文件", [("云医保〔2019〕45号", "云医保\r\n\r\n－ 7 －\r\n\r\n〔2019〕45号")]),
+    ("国务院令\r\n— 12 —\r\n第693号", [("国务院令第693号", "国务院令\r\n— 12 —\r\n第693号")]),
+    # angle brackets around the year
+    ("根据云医保〈2019〉45号文件", [("云医保〔2019〕45号", "云医保〈2019〉45号")]),
+    ("（国市监竞争〈2019〉150）号）", [("国市监竞争〔2019〕150号", "国市监竞争〈2019〉150）号")]),
+    # 号 doubled: the mention covers both
+    ("（云医保〔2019〕45号号）", [("云医保〔2019〕45号", "云医保〔2019〕45号号")]),
+    ("国务院令第693号号", [("国务院令第693号", "国务院令第693号号")]),
+    # a space inside the issuing body of an order or announcement, or letter spacing
+    ("中华人民共和国 国务院令第693号", [("中华人民共和国国务院令第693号", "中华人民共和国 国务院令第693号")]),
+    ("中 华 人 民 共 和 国 国 务 院 令\n第 693 号", [("中华人民共和国国务院令第693号", "中 华 人 民 共 和 国 国 务 院 令\n第 693 号")]),
+    ("国\u3000家市场监督管理总局令第56号", [("国家市场监督管理总局令第56号", "国\u3000家市场监督管理总局令第56号")]),
+    ("江西\xa0省人民政府令第161号", [("江西省人民政府令第161号", "江西\xa0省人民政府令第161号")]),
+    ("温州市人民代表大会常务委员 会公告第75号", [("温州市人民代表大会常务委员会公告第75号", "温州市人民代表大会常务委员 会公告第75号")]),
+    ("宁波市第十三届人民代表大会常 务委员会公告第33号", [("宁波市第十三届人民代表大会常务委员会公告第33号", "宁波市第十三届人民代表大会常 务委员会公告第33号")]),
+    ("１９９８年２月１０日省 人民政府令第６６号发布", [("省人民政府令第66号", "省 人民政府令第６６号")]),
+    ("原中 华人民共和国国家发展计划委员会令第8号发布的", [("中华人民共和国国家发展计划委员会令第8号", "中 华人民共和国国家发展计划委员会令第8号")]),
+    ("按照总 局2号令规定", [("总局2号令", "总 局2号令")]),
+    # ... but a word of the sentence before a space is no part of it
+    ("按照 总局2号令规定", [("总局2号令", "总局2号令")]),
+    ("根据 国务院令第693号", [("国务院令第693号", "国务院令第693号")]),
+    ("现予公布 国务院令第693号", [("国务院令第693号", "国务院令第693号")]),
+    ("经国务院同意 国务院令第693号", [("国务院令第693号", "国务院令第693号")]),
+    # joint issuers written with spaces stay one issuer
+    ("财政部 税务总局 海关总署公告2019年第39号", [("财政部税务总局海关总署公告2019年第39号", "财政部 税务总局 海关总署公告2019年第39号")]),
+    # not a year in angle brackets
+    ("《关于印发〈2019年工作要点〉的通知》", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOISY_NUMBER_CASES)
+def test_noisy_numbers(text, expected):
+    ex = extract(text)
+    assert [(n.number, n.text) for n in ex.numbers] == expected
+    for n in ex.numbers:
+        assert text[n.start:n.end] == n.text
+
+
+NOISY_PAIR_CASES = [
+    # a page-number line of a CRLF text inside a title
+    ("依据《关于做好医疗救助\r\n\r\n－ 7 －\r\n\r\n工作的通知》（云医保〔2019〕128号）",
+     [("关于做好医疗救助工作的通知", "云医保〔2019〕128号")]),
+    # a doubled 号 between a title and its bracket
+    ("《建设项目环境保护管理条例》（中华人民共和国国务院令第253号号发布）",
+     [("建设项目环境保护管理条例", "中华人民共和国国务院令第253号")]),
+    # the amending order's serial in Chinese numerals
+    ("１９９８年２月１０日省人民政府令第６６号发布、２００４年６月３０日省人民政府令第一百三十四号修正的《江西省暂住人口管理办法》同时废止",
+     [("江西省暂住人口管理办法", "省人民政府令第66号")]),
+    ("１９９８年２月１０日省人民政府令第６６号发布、二〇〇四年六月三十日省人民政府令第１３４号号修正的《江西省暂住人口管理办法》同时废止",
+     [("江西省暂住人口管理办法", "省人民政府令第66号")]),
+    # a history line after 《X》…重新公布。 whose sentence a line break split
+    ("《江西省流动人口服务和管理办法》根据本决定作相应修改并对条款顺\n序作相应调整，重新公布。\n(2011年8月26日省人民政府令第190号公布)",
+     [("江西省流动人口服务和管理办法", "省人民政府令第190号")]),
+    # ... not a title of an earlier sentence
+    ("依照《某某条例》执行。本决定作相应修改并对条款顺序作相应调整，重新公布。\n(2011年8月26日省人民政府令第190号公布)", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOISY_PAIR_CASES)
+def test_noisy_pairs(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a history line broken inside its date still gives the document's own number
+    ("省人民政府令第６６号发布的《江西省暂住人口管理办法》同时废止。\n(2011年8\n月26日省人民政府令第190号公布)",
+     {("省人民政府令第66号", "省人民政府令第190号")}),
+])
+def test_noisy_replacements(text, expected):
+    assert replacements(text) == expected

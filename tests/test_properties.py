@@ -129,3 +129,60 @@ def test_anchored_scan_on_samples():
     for text in SAMPLES:
         for pattern, anchors, back in ANCHORED:
             assert _spans(anchored_finditer(pattern, text, anchors, back)) == _spans(pattern.finditer(text))
+
+
+# ---------------------------------------------------------------- noisy citing sentences
+
+# Citing sentences of the dev texts and the seeds: a perturbation that a reader
+# still reads as the same citation leaves the extraction unchanged.
+CITING = [
+    "依据《云南省医疗保障局关于进一步做好云南省城乡医疗救助工作的通知》（云医保〔2019〕128号）文件。",
+    "根据《江西省人民政府办公厅关于印发江西省全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度实施方案的通知》（赣府厅字[2019]22号）",
+    "《建设项目环境保护管理条例》（1998年11月29日中华人民共和国国务院令第253号发布）",
+    "１９９８年２月１０日省人民政府令第６６号发布、２００４年６月３０日省人民政府令第１３４号修正的《江西省暂住人口管理办法》同时废止。",
+    "根据玉溪市人民政府公告第 49 号《玉溪市城乡居民基本医疗保险实施办法》执行。",
+    "宁波市第十三届人民代表大会常务委员会公告第33号",
+    "《国家煤矿安监局国家能源局关于印发<煤矿瓦斯等级鉴定信息公示制度>的通知》（煤安监技装〔2020〕23号）",
+]
+NOISE = ["\n", "\r\n", "\n— 12 —\n", "\r\n\r\n－ 7 －\r\n\r\n", "\n第 3 页\n", " ", "\u3000", "\xa0"]
+BRACKETS = ["〔〕", "[]", "（）", "()", "【】", "﹝﹞", "［］", "〈〉", "〔]", "（〕"]
+
+
+def _reading(ex):
+    return ({n.number for n in ex.numbers}, {t.key for t in ex.cited_titles},
+            {(p.title.key, p.number.number) for p in ex.pairs})
+
+
+@st.composite
+def noisy_citation(draw):
+    text = draw(st.sampled_from(CITING))
+    ex = extract(text)
+    m = draw(st.sampled_from([*ex.numbers, *ex.cited_titles]))
+    raw = text[m.start:m.end]
+    op = draw(st.sampled_from(["noise", "noise", "bracket", "fullwidth", "hao"]))
+    year = re.search(r"[〔\[（(【﹝［〈](\d{4})[〕\]）)】﹞］〉]", raw)
+    if op == "bracket" and year:
+        b = draw(st.sampled_from(BRACKETS))
+        new = raw[:year.start()] + b[0] + year.group(1) + b[1] + raw[year.end():]
+    elif op == "fullwidth":
+        new = raw.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    elif op == "hao" and raw.endswith("号"):
+        new = raw + "号"
+    else:
+        i = draw(st.integers(1, len(raw) - 1))
+        new = raw[:i] + draw(st.sampled_from(NOISE)) + raw[i:]
+    return text, text[:m.start] + new + text[m.end:], m.start, m.start + len(new)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(noisy_citation())
+def test_noise_inside_a_citation_keeps_its_reading(case):
+    """Line breaks, page-number lines, padding, bracket variants, full-width digits and a
+    doubled 号 inside a cited number or title: the same reading, and a mention spanning
+    exactly the perturbed citation as written."""
+    text, noisy, start, end = case
+    ex = extract(noisy)
+    assert _reading(ex) == _reading(extract(text))
+    assert any(m.start == start and m.end == end for m in [*ex.numbers, *ex.titles])
+    for m in [*ex.numbers, *ex.titles]:
+        assert noisy[m.start:m.end] == m.text
