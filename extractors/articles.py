@@ -37,6 +37,13 @@ ARTICLE_PATTERNS: dict[str, dict] = {
     },
 }
 _ARTICLE = re.compile(ARTICLE_PATTERNS["article"]["regex"])
+# A list or range item written without its 第 right after an article
+# (第十条、十二条, 第十九条至二十八条): only directly after a token and a connector.
+_BARE_NEXT = re.compile(
+    rf"(?:、|和|及|与|或者|或|以及|至|到)(?P<n>{_N}{{1,8}})条(?:之(?P<sub>{_SMALL}{{1,3}}))?"
+    rf"(?:第(?P<para>{_SMALL}{{1,4}})款)?"
+    rf"(?:第(?P<item>{_SMALL}{{1,4}}|[(（]{_SMALL}{{1,4}}[)）])项)?"
+)
 _SHORT_LIST = re.compile(ARTICLE_PATTERNS["short_list"]["regex"])
 _RANGE_JOIN = re.compile(r"^(?:至|到|—|－|-|~|～)$")
 _LIST_JOIN = re.compile(r"^(?:、|，|,|和|及|与|或|以及|或者)$")
@@ -105,6 +112,18 @@ def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
             item = str(parse_numeral(item.strip("()（）")) or item)
         para = m.group("para")
         tokens.append(_token(ct, m.start(), m.end(), a, str(parse_numeral(para)) if para else None, item, False))
+    # 第十条、十二条、十三条: follow each token's end while bare items continue it.
+    for end in sorted({t.cend for t in tokens}):
+        while (m := _BARE_NEXT.match(s, end)) is not None:
+            a = article_id(m.group("n"), m.group("sub"))
+            if a is None:
+                break
+            item = m.group("item")
+            if item:
+                item = str(parse_numeral(item.strip("()（）")) or item)
+            para = m.group("para")
+            tokens.append(_token(ct, m.start("n"), m.end(), a, str(parse_numeral(para)) if para else None, item, False))
+            end = m.end()
     tokens.sort(key=attrgetter("cstart", "cend"))
     return _link(ct, tokens)
 

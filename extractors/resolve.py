@@ -406,6 +406,12 @@ def resolve_articles(ex: Extraction) -> Extraction:
             events.append((n.cstart, 2, n))
     for i, tok in enumerate(ex.tokens):
         events.append((tok.cstart, 3, i))
+    # 本条/前条/前款/本款 point back into the document: a bare article after them
+    # continues the self-reference, not a law named earlier (依照《X法》第十条。
+    # 违反前款规定的，依照第十二条处罚 → the document's own 第十二条).
+    if "本" in s or "前" in s:
+        for m in _INTERNAL_REF.finditer(s):
+            events.append((m.start(), 1, _INTERNAL))
     events.sort(key=itemgetter(0, 1))
 
     chain = _Chain()
@@ -417,6 +423,9 @@ def resolve_articles(ex: Extraction) -> Extraction:
             chain = _Chain()
             continue
         if kind == 1:
+            if obj is _INTERNAL:
+                chain = _Chain(is_self=True)
+                continue
             t: Title = obj  # type: ignore[assignment]
             if t.category == "policy":
                 chain = _Chain(law=t)
@@ -485,6 +494,11 @@ def resolve_articles(ex: Extraction) -> Extraction:
         last_decision = decision
         refs.append(to_ref(ct, tok, law.title if law else None, law.key if law else None, via, role))
     return replace(ex, articles=tuple(refs))
+
+
+# 本条, 前条, 本款, 前款, 前两款, 本项, 前项 (not 本条例, 本条件).
+_INTERNAL_REF = re.compile(r"(?:本|前[两二三]?)(?:条|款|项)(?![例件])")
+_INTERNAL = object()
 
 
 # A bare law name right before an article (刑法第…, 食品安全法第…): the name's
