@@ -73,6 +73,18 @@ class ArticleToken:
     expanded: bool = False  # an article inside a range, not written out
 
 
+def _match_token(ct: CleanText, m: re.Match, start: int) -> ArticleToken | None:
+    """The token of an article match (its 之, 款 and 项 groups parsed), from ``start`` to the match's end."""
+    a = article_id(m.group("n"), m.group("sub"))
+    if a is None:
+        return None
+    item = m.group("item")
+    if item:
+        item = str(parse_numeral(item.strip("()（）")) or item)
+    para = m.group("para")
+    return _token(ct, start, m.end(), a, str(parse_numeral(para)) if para else None, item, False)
+
+
 def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
     """Every article token, in text order, with range and list expansion."""
     s = ct.clean
@@ -96,7 +108,7 @@ def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
         if not ids:
             continue
         for a in ids:
-            tokens.append(_token(ct, m.start(), m.end(), a, None, None, bool(tokens) and False))
+            tokens.append(_token(ct, m.start(), m.end(), a, None, None, False))
         taken.append((m.start(), m.end()))
     taken_starts = [a for a, _ in taken]  # taken is sorted and disjoint: bisect, not scan
     for m in _ARTICLE.finditer(s):
@@ -104,25 +116,13 @@ def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
             k = bisect_right(taken_starts, m.start()) - 1
             if k >= 0 and m.start() < taken[k][1]:
                 continue
-        a = article_id(m.group("n"), m.group("sub"))
-        if a is None:
-            continue
-        item = m.group("item")
-        if item:
-            item = str(parse_numeral(item.strip("()（）")) or item)
-        para = m.group("para")
-        tokens.append(_token(ct, m.start(), m.end(), a, str(parse_numeral(para)) if para else None, item, False))
+        tok = _match_token(ct, m, m.start())
+        if tok is not None:
+            tokens.append(tok)
     # 第十条、十二条、十三条: follow each token's end while bare items continue it.
     for end in sorted({t.cend for t in tokens}):
-        while (m := _BARE_NEXT.match(s, end)) is not None:
-            a = article_id(m.group("n"), m.group("sub"))
-            if a is None:
-                break
-            item = m.group("item")
-            if item:
-                item = str(parse_numeral(item.strip("()（）")) or item)
-            para = m.group("para")
-            tokens.append(_token(ct, m.start("n"), m.end(), a, str(parse_numeral(para)) if para else None, item, False))
+        while (m := _BARE_NEXT.match(s, end)) is not None and (tok := _match_token(ct, m, m.start("n"))) is not None:
+            tokens.append(tok)
             end = m.end()
     tokens.sort(key=attrgetter("cstart", "cend"))
     return _link(ct, tokens)
