@@ -138,22 +138,76 @@ def test_legal_basis(built_samples):
 
 def test_most_cited(built_samples):
     assert rows("most_cited", built_samples) == [
-        # work, projects (series), project-years, years, mentions
-        (BXF, 1, 2, 2, 8),   # title + 第七十七、七十八、七十九条, in both years
-        (N45, 1, 2, 2, 4),
-        (XIZE, 1, 2, 2, 2),
-        (N49, 2, 2, 1, 8),   # 2021 项目3 (three sections) and 项目5
-        (N107, 1, 1, 1, 4),
-        (N14, 1, 1, 1, 4),
-        (N128, 1, 1, 1, 2),
-        (TIAOLI, 1, 1, 1, 2),
-        (N38, 1, 1, 1, 2),
-        (N44, 1, 1, 1, 2),
-        (N4, 1, 1, 1, 2),
-        (N48, 1, 1, 1, 2),
-        (SBXF, 1, 1, 1, 1),
-        (JIYAO, 1, 1, 1, 1),
+        # work, projects (series), project-years, years, documents, mentions
+        (BXF, 1, 2, 2, 2, 8),   # title + 第七十七、七十八、七十九条, in both years
+        (N45, 1, 2, 2, 2, 4),
+        (XIZE, 1, 2, 2, 2, 2),
+        (N49, 2, 2, 1, 1, 8),   # 2021 项目3 (three sections) and 项目5
+        (N107, 1, 1, 1, 1, 4),
+        (N14, 1, 1, 1, 1, 4),
+        (N128, 1, 1, 1, 1, 2),
+        (TIAOLI, 1, 1, 1, 1, 2),
+        (N38, 1, 1, 1, 1, 2),
+        (N44, 1, 1, 1, 1, 2),
+        (N4, 1, 1, 1, 1, 2),
+        (N48, 1, 1, 1, 1, 2),
+        (SBXF, 1, 1, 1, 1, 1),
+        (JIYAO, 1, 1, 1, 1, 1),
     ]
+
+
+# Two texts that are not budget disclosures: a county notice citing a provincial one and
+# the 社会保险法 by article, and a city rule citing the same law.  Their citations belong
+# to the documents themselves (no project, no budget year).
+NOTICE = ("关于做好城乡居民医疗保险工作的通知\n"
+          "各乡镇人民政府：\n"
+          "根据《云南省医疗保障局关于做好2021年城乡居民基本医疗保障工作的通知》（云医保〔2021〕62号）"
+          "和《中华人民共和国社会保险法》第二十三条、第二十四条的规定，现将有关事项通知如下。\n")
+RULE = ("玉溪市医疗保障基金监督管理办法\n"
+        "第一条 为了加强医疗保障基金监督管理，根据《中华人民共和国社会保险法》，制定本办法。\n"
+        "第二条 执行云医保〔2021〕62号的规定。\n")
+
+
+@pytest.fixture(scope="module")
+def built_documents(tmp_path_factory) -> Path:
+    from kg import build
+
+    root = tmp_path_factory.mktemp("documents")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    (root / "corpus" / "rule.txt").write_text(RULE, encoding="utf-8")
+    result = build([root / "corpus"], out_dir=root / "output", use_cache=False)
+    assert result.documents == 2
+    return root / "output"
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_queries_answer_for_documents_that_are_not_disclosures(built_documents, engine):
+    def got(name: str, **params) -> list[tuple]:
+        res = run(load(name), built_documents, params, engine=engine)
+        return [tuple(r.values()) for r in res.rows]
+
+    sbxf, n62 = "中华人民共和国社会保险法", "云医保〔2021〕62号"
+    assert got("most_cited") == [
+        # work, projects, project-years, years, documents, mentions
+        (sbxf, 0, 0, 0, 2, 4),  # the title in both, 第二十三条 and 第二十四条 in the notice
+        (n62, 0, 0, 0, 2, 3),   # the notice's title paired with its number, and the number twice
+    ]
+    title = "《云南省医疗保障局关于做好2021年城乡居民基本医疗保障工作的通知》"
+    who = got("who_cites", number=n62)
+    assert who == [
+        (n62, None, None, None, None, title, 29, 63, "notice.txt"),
+        (n62, None, None, None, None, n62, 64, 76, "notice.txt"),
+        (n62, None, None, None, None, n62, 65, 77, "rule.txt"),
+    ]
+    articles = got("cited_articles")
+    assert articles == [
+        (sbxf, "23", None, None, "第二十三条", 92, 97, "title", "notice.txt"),
+        (sbxf, "24", None, None, "第二十四条", 98, 103, "chain", "notice.txt"),
+    ]
+    text = {"notice.txt": NOTICE, "rule.txt": RULE}
+    assert all(text[r[8]][r[6]:r[7]] == r[5] for r in who)
+    assert all(text[r[8]][r[5]:r[6]] == r[4] for r in articles)
 
 
 def test_who_cites(built_samples):
