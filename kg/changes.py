@@ -34,7 +34,7 @@ from pathlib import Path
 
 from extractors.normalize import title_key
 
-from .corpus import identity_key, work_key_for_title
+from .corpus import identity_key, number_identity, work_key_for_title
 from .model import Citation, Corpus, Relation, Work
 
 __all__ = [
@@ -252,10 +252,10 @@ def _resolve(corpus: Corpus, name: str, title_numbers: dict[str, set[str]]) -> t
     nums = [n for n in extract(s).numbers if n.start == 0 and n.end == len(s)]
     if nums:
         n = nums[0]
-        key = "n:" + n.number
+        key = "n:" + number_identity(n.number)
         if key in corpus.works:
             return key, False
-        w = corpus.works[key] = Work(key=key, number=n.number, number_form=n.form, serial=n.serial, level=n.level)
+        w = corpus.works[key] = Work(key=key, number=key[2:], number_form=n.form, serial=n.serial, level=n.level)
         if n.form == "bracketed":
             w.issuer_code, w.doc_year = n.code, n.year
         elif n.year:

@@ -47,6 +47,17 @@ def identity_key(title: str) -> str:
     return k
 
 
+def number_identity(number: str) -> str:
+    """Identity of a canonical number: without a leading 中华人民共和国.
+
+    The extractors keep an order or announcement number as written
+    (``中华人民共和国国务院令第253号``), but it names the same work as
+    ``国务院令第253号``; bracketed numbers never carry the prefix."""
+    if number.startswith(_PRC) and len(number) > len(_PRC) + 1:
+        return number[len(_PRC):]
+    return number
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """The file behind an analysis (from :class:`extractors.reading.SourceText`)."""
@@ -61,10 +72,10 @@ class SourceInfo:
 
 def work_key_for_title(title: str, paired_number: str | None, title_numbers: dict[str, set[str]]) -> str:
     if paired_number:
-        return "n:" + paired_number
+        return "n:" + number_identity(paired_number)
     nums = title_numbers.get(identity_key(title), set())
     if len(nums) == 1:
-        return "n:" + next(iter(nums))
+        return "n:" + number_identity(next(iter(nums)))
     return "t:" + identity_key(title)
 
 
@@ -78,9 +89,11 @@ def build_corpus(items: Iterable[tuple[SourceInfo, DocAnalysis]]) -> Corpus:
     title_numbers: dict[str, set[str]] = defaultdict(set)
     for _, a in items:
         for p in a.pairs:
-            title_numbers[identity_key(p.title.title)].add(p.number.number)
+            title_numbers[identity_key(p.title.title)].add(number_identity(p.number.number))
 
     def work(key: str) -> Work:
+        if key.startswith("n:"):
+            key = "n:" + number_identity(key[2:])
         w = corpus.works.get(key)
         if w is None:
             w = corpus.works[key] = Work(key=key)

@@ -205,3 +205,21 @@ def test_cli_start_up_does_not_import_networkx():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[1])
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "kg.graphs"
+
+
+@pytest.mark.parametrize("long, short", [
+    ("中华人民共和国国务院令第253号", "国务院令第253号"),
+    ("中华人民共和国财政部令第10号", "财政部令第10号"),
+    ("中华人民共和国海关总署公告2019年第39号", "海关总署公告2019年第39号"),
+])
+def test_a_number_with_and_without_the_country_prefix_is_one_work(tmp_path, long, short):
+    from kg import build_model
+
+    (tmp_path / "a.txt").write_text(f"关于执行的通知\n根据《某某管理规定》（{short}）执行。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"关于落实的通知\n依据{long}的规定，落实《某某管理规定》。\n", encoding="utf-8")
+    corpus = build_model([str(tmp_path)]).corpus
+    numbered = [w for w in corpus.works.values() if w.number]
+    assert [w.number for w in numbered] == [short]
+    # the title (paired in a.txt) and both spellings of the number: three mentions, one work
+    assert sorted(c.exact for c in corpus.citations if c.work == numbered[0].key) == sorted(
+        [long, short, "《某某管理规定》", "《某某管理规定》"])
