@@ -418,16 +418,18 @@ def _as_written(quote: str) -> str:
 
 
 def _planted(gold) -> tuple[dict, dict]:
-    from kg.corpus import identity_key
+    """The gold as the graph states it: works by their identity (no 中华人民共和国 before a
+    number or a law's title), titles as written."""
+    from kg.corpus import identity_key, number_identity
 
     docs, cites = {}, {}
     for d in gold["documents"]:
         docs[d["file"]] = (d["issuer"], d["year"], [(p["no"], p["name"], p["unit"], p["amount_wan"]) for p in d["projects"]])
         for p in d["projects"]:
             cites[(d["file"], p["no"])] = {
-                "numbers": set(p["doc_numbers"]), "titles": set(p["titles"]),
+                "numbers": {number_identity(n) for n in p["doc_numbers"]}, "titles": set(p["titles"]),
                 "articles": {(identity_key(a["law"]), a["article"]) for a in p["articles"]},
-                "pairs": {(x["title"], x["number"]) for x in p["pairs"]},
+                "pairs": {(x["title"], number_identity(x["number"])) for x in p["pairs"]},
             }
     return docs, cites
 
