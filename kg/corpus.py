@@ -48,14 +48,22 @@ def identity_key(title: str) -> str:
 
 
 def number_identity(number: str) -> str:
-    """Identity of a canonical number: without a leading 中华人民共和国.
+    """Identity of a canonical number: without a leading 中华人民共和国, and an
+    order in the inverted form (``国务院第588号令``) in the usual one (``国务院令第588号``).
 
-    The extractors keep an order or announcement number as written
-    (``中华人民共和国国务院令第253号``), but it names the same work as
+    The extractors keep order and announcement numbers as written
+    (``中华人民共和国国务院令第253号``), but they name the same work as
     ``国务院令第253号``; bracketed numbers never carry the prefix."""
     if number.startswith(_PRC) and len(number) > len(_PRC) + 1:
-        return number[len(_PRC):]
+        number = number[len(_PRC):]
+    m = _INVERTED_ORDER.fullmatch(number)
+    if m:
+        number = f"{m['issuer']}令第{m['serial']}号"
     return number
+
+
+# 国务院第588号令, 总局2号令: the issuer, then the serial, then 令.
+_INVERTED_ORDER = re.compile(r"(?P<issuer>[^\d第令]+?)第?(?P<serial>\d+)号令")
 
 
 @dataclass(frozen=True)
@@ -85,11 +93,20 @@ def build_corpus(items: Iterable[tuple[SourceInfo, DocAnalysis]]) -> Corpus:
     reg = load_registry()
     corpus = Corpus()
 
-    # Pass 1: which numbers each title is paired with, anywhere in the corpus.
+    # Pass 1: which numbers each title is paired with, anywhere in the corpus, and which
+    # titles are written in full somewhere (for 国务院《关于…》, below).
     title_numbers: dict[str, set[str]] = defaultdict(set)
+    full_titles: set[str] = set()
     for _, a in items:
         for p in a.pairs:
-            title_numbers[identity_key(p.title.title)].add(number_identity(p.number.number))
+            n = number_identity(p.number.number)
+            title_numbers[identity_key(p.title.title)].add(n)
+            if _issuer_titled(p.title):
+                title_numbers[identity_key(p.title.issuer_before + p.title.title)].add(n)
+        for t in a.titles:
+            if not t.issuer_before:
+                full_titles.add(identity_key(t.title))
+    full_titles.update(title_numbers)
 
     def work(key: str) -> Work:
         if key.startswith("n:"):
@@ -101,8 +118,8 @@ def build_corpus(items: Iterable[tuple[SourceInfo, DocAnalysis]]) -> Corpus:
                 w.number = key[2:]
         return w
 
-    def title_work(title: str, paired: str | None = None) -> Work:
-        w = work(work_key_for_title(title, paired, title_numbers))
+    def title_work(title: str, paired: str | None = None, identity: str | None = None) -> Work:
+        w = work(work_key_for_title(identity or title, paired, title_numbers))
         w.titles[title] = w.titles.get(title, 0) + 1
         return w
 
@@ -170,7 +187,7 @@ def build_corpus(items: Iterable[tuple[SourceInfo, DocAnalysis]]) -> Corpus:
         # Titles (outer and nested).
         title_works: dict[int, Work] = {}
         for t in a.titles:
-            w = title_work(t.title, paired_title.get(t.start))
+            w = title_work(t.title, paired_title.get(t.start), _identity_title(t, full_titles))
             title_works[t.start] = w
             cite(t, w, "title", "title+number" if t.start in paired_title else "title")
             raw = a.raw_titles.get(t.start, t.title)
@@ -258,6 +275,22 @@ def org(corpus: Corpus, reg, name: str) -> Org:
     return o
 
 
+def _issuer_titled(t) -> bool:
+    """``国务院《关于…》``: a 关于 title with its issuer written before the brackets."""
+    return bool(t.issuer_before) and t.title.startswith("关于")
+
+
+def _identity_title(t, full_titles: set[str]) -> str:
+    """The title a mention identifies: ``国务院《关于…的通知》`` is the notice whose full
+    title ``国务院关于…的通知`` the corpus writes somewhere (or pairs with a number);
+    otherwise the title as written."""
+    if _issuer_titled(t):
+        full = t.issuer_before + t.title
+        if identity_key(full) in full_titles:
+            return full
+    return t.title
+
+
 def _number_facts(w: Work, n) -> None:
     w.number_form = n.form
     w.serial = n.serial
@@ -309,8 +342,10 @@ def _issuers_from_title(raw_title: str) -> tuple[str, ...]:
 def _settle_titles(corpus: Corpus) -> None:
     for w in corpus.works.values():
         if w.titles:
-            # Most frequent spelling; ties: without separators, then shortest, then text order.
-            w.title = sorted(w.titles.items(), key=lambda kv: (-kv[1], "_" in kv[0] or " " in kv[0], len(kv[0]), kv[0]))[0][0]
+            # A law's official title (中华人民共和国…法) before its short name, then the most
+            # frequent spelling; ties: without separators, then shortest, then text order.
+            w.title = sorted(w.titles.items(), key=lambda kv: (not kv[0].startswith(_PRC), -kv[1], "_" in kv[0] or " " in kv[0],
+                                                               len(kv[0]), kv[0]))[0][0]
         elif w.key.startswith("t:"):
             w.title = w.key[2:]
 

@@ -211,6 +211,7 @@ def test_cli_start_up_does_not_import_networkx():
     ("中华人民共和国国务院令第253号", "国务院令第253号"),
     ("中华人民共和国财政部令第10号", "财政部令第10号"),
     ("中华人民共和国海关总署公告2019年第39号", "海关总署公告2019年第39号"),
+    ("国务院第588号令", "国务院令第588号"),  # the inverted form of an order
 ])
 def test_a_number_with_and_without_the_country_prefix_is_one_work(tmp_path, long, short):
     from kg import build_model
@@ -223,3 +224,34 @@ def test_a_number_with_and_without_the_country_prefix_is_one_work(tmp_path, long
     # the title (paired in a.txt) and both spellings of the number: three mentions, one work
     assert sorted(c.exact for c in corpus.citations if c.work == numbered[0].key) == sorted(
         [long, short, "《某某管理规定》", "《某某管理规定》"])
+
+
+def _works(tmp_path, texts: dict[str, str]):
+    from kg import build_model
+
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = build_model([str(tmp_path)]).corpus
+    return {w.key: w for w in corpus.works.values()}, corpus
+
+
+def test_a_notice_cited_with_its_issuer_before_the_brackets_is_the_notice_of_the_full_title(tmp_path):
+    title = "关于印发降低实体经济企业成本工作方案的通知"
+    works, corpus = _works(tmp_path, {
+        "a.txt": f"关于执行的通知\n根据《国务院{title}》（国发〔2016〕48号）执行。\n",
+        "b.txt": f"关于落实的通知\n按照国务院《{title}》要求落实。\n",
+        # no full title 省政府关于… anywhere: the title as written, a work of its own
+        "c.txt": "关于贯彻的通知\n按照省政府《关于加强预算管理的通知》要求贯彻。\n",
+    })
+    by_exact = {c.exact: works[c.work] for c in corpus.citations}
+    assert by_exact[f"《{title}》"].number == "国发〔2016〕48号"
+    assert by_exact["《关于加强预算管理的通知》"].key == "t:关于加强预算管理的通知"
+
+
+def test_a_law_is_labelled_with_its_official_title(tmp_path):
+    works, corpus = _works(tmp_path, {
+        "a.txt": "关于执行的通知\n依据《预算法》第十条、《预算法》第十一条执行。\n",
+        "b.txt": "关于落实的通知\n依据《中华人民共和国预算法》第十条落实。\n",
+    })
+    (law,) = {works[c.work].key for c in corpus.citations}
+    assert works[law].title == "中华人民共和国预算法"
