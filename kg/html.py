@@ -886,12 +886,19 @@ def write_html(g: nx.MultiDiGraph, path: str | os.PathLike, **kwargs) -> View:
 
 
 def page_title(g: nx.MultiDiGraph) -> str:
-    """'policykg graph: 2 disclosures, 2021–2022'."""
+    """'policykg graph: 2 disclosures, 2021–2022' (or '25 documents' when none is a disclosure)."""
     # node_years(g) gives series their project-years' years: none that is not already there
     years = sorted(set().union(*_own_years(g).values()))
     n = sum(1 for _, k in g.nodes(data="kind") if k == "disclosure")
+    other = sum(1 for _, k in g.nodes(data="kind") if k == "document")
     span = f", {years[0]}–{years[-1]}" if len(years) > 1 else (f", {years[0]}" if years else "")
-    return f"policykg graph: {n:,} disclosure{'s' if n != 1 else ''}{span}"
+    if not other:
+        what = f"{n:,} disclosure{'s' if n != 1 else ''}"
+    elif not n:  # regulations and notices only: no budget
+        what = f"{other:,} document{'s' if other != 1 else ''}"
+    else:
+        what = f"{n:,} disclosure{'s' if n != 1 else ''} and {other:,} other document{'s' if other != 1 else ''}"
+    return f"policykg graph: {what}{span}"
 
 
 def write_graph_html(result, path) -> None:

@@ -616,3 +616,20 @@ def test_empty_graph_in_browser(browser, tmp_path):
         page.check_clean()
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("kinds, title", [
+    (["disclosure", "disclosure", "document"], "policykg graph: 2 disclosures and 1 other document"),
+    (["document"] * 25, "policykg graph: 25 documents"),
+    (["document"], "policykg graph: 1 document"),
+    (["disclosure"], "policykg graph: 1 disclosure"),
+])
+def test_page_title_names_the_documents_that_are_not_disclosures(kinds, title):
+    import networkx as nx
+
+    from kg.html import page_title
+
+    g = nx.MultiDiGraph()
+    for i, k in enumerate(kinds):
+        g.add_node(f"n{i}", kind=k)
+    assert page_title(g) == title

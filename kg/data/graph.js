@@ -333,10 +333,12 @@
     yearsDiv.append(row);
   });
   if (!allYears.length) yearsDiv.append(el("span", "no budget years", "muted"));
-  const allBtn = el("button", "all years", "link small");
-  allBtn.type = "button";
-  allBtn.addEventListener("click", () => setYears(allYears));
-  yearsDiv.append(allBtn);
+  else {
+    const allBtn = el("button", "all years", "link small");
+    allBtn.type = "button";
+    allBtn.addEventListener("click", () => setYears(allYears));
+    yearsDiv.append(allBtn);
+  }
   const kindsDiv = document.getElementById("kinds");
   meta.node_kinds.forEach((k) => {
     const row = checkbox(k.label, true, (on) => { if (on) state.kinds.add(k.kind); else state.kinds.delete(k.kind); applyFilters(); }, glyph(k.shape, k.color));
