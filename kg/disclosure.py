@@ -24,7 +24,7 @@ SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "项目名称": ("项目名称",),
     "立项依据": ("立项依据", "项目立项依据", "政策依据", "设立依据"),
     "项目实施单位": ("项目实施单位", "实施单位", "实施主体", "项目实施主体", "项目单位"),
-    "项目基本概况": ("项目基本概况", "基本概况", "项目概况", "项目基本情况"),
+    "项目基本概况": ("项目基本概况", "基本概况", "项目概况", "项目基本情况", "项目概述", "项目简介"),
     "项目实施内容": ("项目实施内容", "实施内容", "项目内容", "主要内容"),
     "资金安排情况": ("资金安排情况", "资金安排", "年度预算安排", "预算安排", "资金安排使用情况", "资金测算依据"),
     "项目实施计划": ("项目实施计划", "实施计划", "实施周期", "项目实施周期", "实施方案"),
@@ -32,14 +32,24 @@ SECTION_NAMES: dict[str, tuple[str, ...]] = {
 }
 _CN = "一二三四五六七八九十"
 _SECTION_HEAD = re.compile(rf"(?:[{_CN}]{{1,2}}、|[（(][{_CN}]{{1,2}}[）)]|\d{{1,2}}[）)、.．])(?P<name>[\u4e00-\u9fff]{{2,10}})")
-# Top-level headings (一、<project name>) of the layout without a 项目名称 section.
-_TOP_HEAD = re.compile(rf"(?P<no>[{_CN}]{{1,3}})、(?P<name>[^\n]{{2,60}})")
+# Headings that may name a project in the layouts without a 项目名称 section, by level:
+# 一、<name> (1), （一）<name> (2), 1. <name> (3), each over numbered sub-sections (立项依据 …).
+_TOP_HEAD = re.compile(
+    rf"(?:(?P<l1>[{_CN}]{{1,3}})、|[（(](?P<l2>[{_CN}]{{1,3}})[）)]|(?P<l3>\d{{1,2}})[.．、](?!\d))(?P<name>[^\n]{{2,60}})"
+)
 _PROJECT_HEAD = re.compile(rf"项目(?P<no>\d{{1,3}}|[{_CN}]{{1,3}})")
 _HEADER = re.compile(
     r"(?P<issuer>[\u4e00-\u9fff（）()]{2,40}?)(?P<year>(?:19|20)\d{2})年度?"
     r"(?P<kind>(?:部门)?预算重点领域财政项目文本公开|预算重点领域项目文本公开|(?:部门)?预算项目文本公开|重点项目预算公开|部门预算(?:公开)?|项目支出预算公开)"
 )
 _AMOUNT_TOTAL = re.compile(r"(?<![两二三四五六七八九十\d]项)(?<!小)(?:合计|总计|共计|总额|总金额)(?:资金|金额)?[为:：]?(?P<v>\d+(?:\.\d+)?)万元")
+_AMOUNT_LEAD = re.compile(r"\s*(?P<v>\d+(?:\.\d+)?)万元")  # 年度预算安排：3125.70万元。
+# A disclosure whose header line was lost (crawled pages): the budget sentences name the
+# body and the year (2020年江西省市场监督管理局共有预算单位37个 / 收入预算总额为…).
+_BODY_HEADER = re.compile(
+    r"(?P<year>(?:19|20)\d{2})年度?(?P<issuer>[\u4e00-\u9fff（）()]{2,40}?)"
+    r"(?:共有预算单位|(?:部门)?(?:收入|支出)预算总额|部门预算(?:收支|公开)?)"
+)
 _AMOUNT_PLANNED = re.compile(r"(?:本项目|项目)(?:计划)?(?:安排|申请|预算)(?:资金|经费|金额)?[为:：]?(?P<v>\d+(?:\.\d+)?)万元")
 _PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日[至到—\-~～](\d{4})年(\d{1,2})月(\d{1,2})日")
 
@@ -137,12 +147,33 @@ def parse_header(ct: CleanText) -> tuple[str, int, str] | None:
     return issuer, int(m.group("year")), m.group(0)
 
 
+def parse_body_header(ct: CleanText) -> tuple[str, int, str] | None:
+    """(issuer, budget year, the words naming them) from a budget sentence, for a
+    disclosure whose header line was lost; None when no sentence names a body and a year."""
+    for m in _BODY_HEADER.finditer(ct.clean, 0, 5000):
+        issuer = m.group("issuer")
+        if issuer.rstrip("（）()").endswith(ORG_SUFFIXES) and not issuer.startswith(("部门", "本部门", "我")):
+            return issuer, int(m.group("year")), m.group(0)
+    return None
+
+
 def parse_disclosure(ct: CleanText) -> Disclosure | None:
-    """The disclosure structure of a text, or None when it is not a disclosure."""
+    """The disclosure structure of a text, or None when it is not a disclosure.
+
+    A disclosure starts with its header (``澄江市医疗保障局2022年预算…公开``); one whose
+    header was lost counts when a budget sentence names its body and year and its
+    projects have a 立项依据 section."""
     header = parse_header(ct)
     if header is None:
-        return None
-    issuer, year, title = header
+        header = parse_body_header(ct)
+        if header is None or "立项依据" not in ct.clean:
+            return None
+        d = _parse_projects(ct, *header)
+        return d if d.projects else None
+    return _parse_projects(ct, *header)
+
+
+def _parse_projects(ct: CleanText, issuer: str, year: int, title: str) -> Disclosure:
     s = ct.clean
     # Headings are matched at each line start, not with finditer, so that a
     # heading after a number on the previous line (项目一 ⏎ 一、项目名称 reads
@@ -197,27 +228,50 @@ def _project_lines(ct: CleanText, lines: list[int]) -> list[tuple[int, int]]:
 
 
 def _projects_by_top_headings(ct: CleanText, lines: list[int], heads: list[tuple[str, int, int, str]]) -> list[Project]:
-    """Projects of the layout without 项目名称: 一、<project name> over （一）立项依据 … sub-sections."""
+    """Projects of the layouts without 项目名称: a heading naming the project (一、<name>,
+    （一）<name> or 1. <name>) over numbered sub-sections (（一）立项依据, 2）立项依据 …).
+
+    The project is the nearest heading before a 立项依据 section.  It ends at the first
+    heading of its level or above after its last section (so that a numbered line inside a
+    section does not cut it), and before a heading of a higher level."""
     s = ct.clean
-    tops = []
+    tops = []  # (start, level, number, line)
     for pos in lines:
         m = _TOP_HEAD.match(s, pos)
         if m is None or canonical_section(m.group("name")[:10]) is not None:
             continue
+        level = 1 if m.group("l1") else 2 if m.group("l2") else 3
         _, line_end = ct.line_bounds(pos)
-        tops.append((pos, parse_numeral(m.group("no")), s[m.start("name"):line_end]))
+        tops.append((pos, level, parse_numeral(m.group("l1") or m.group("l2") or m.group("l3")), s[m.start("name"):line_end]))
+    owners: list[int] = []  # indexes into tops
+    k = 0
+    for canon, hs, _, _ in heads:
+        if canon != "立项依据":
+            continue
+        while k + 1 < len(tops) and tops[k + 1][0] < hs:
+            k += 1
+        if tops and tops[k][0] < hs and (not owners or owners[-1] != k):
+            owners.append(k)
+    spans = []
+    for j, k in enumerate(owners):
+        start, level, no, line = tops[k]
+        limit = tops[owners[j + 1]][0] if j + 1 < len(owners) else len(s)
+        limit = next((t[0] for t in tops[k + 1:] if t[0] < limit and t[1] < level), limit)
+        secs = [h for h in heads if start < h[1] < limit]
+        last = secs[-1][1] if secs else start
+        end = next((t[0] for t in tops[k + 1:] if last < t[0] < limit and t[1] <= level), limit)
+        spans.append((start, end, no, line, secs))
+    numbers = [no for _, _, no, _, _ in spans]
+    unique = len(set(numbers)) == len(numbers) and None not in numbers
     projects = []
-    for k, (start, no, line) in enumerate(tops):
-        end = tops[k + 1][0] if k + 1 < len(tops) else len(s)
-        secs = [h for h in heads if start < h[1] < end]
-        if not any(h[0] == "立项依据" for h in secs):
-            continue  # a heading of the text, not a project
+    for j, (start, end, no, line, secs) in enumerate(spans):
         sections = [Section(name="项目名称", heading=line, cstart=start, cbody=start + len(line) - len(line.lstrip()),
-                            cend=secs[0][1])]
-        for j, (canon, hs, hb, heading) in enumerate(secs):
-            se = secs[j + 1][1] if j + 1 < len(secs) else end
+                            cend=secs[0][1] if secs else end)]
+        for i, (canon, hs, hb, heading) in enumerate(secs):
+            se = secs[i + 1][1] if i + 1 < len(secs) else end
             sections.append(Section(name=canon, heading=heading, cstart=hs, cbody=hb, cend=se))
-        projects.append(_project(s, no, start, end, sections, name=_first_sentence(line[line.index("、") + 1:] if "、" in line[:4] else line)))
+        # Numbers restart under each group (（九）… 1. 2.): then they count through the text.
+        projects.append(_project(s, no if unique else j + 1, start, end, sections, name=_first_sentence(line)))
     return projects
 
 
@@ -279,6 +333,9 @@ def _amount(body: str) -> Decimal | None:
     totals = list(_AMOUNT_TOTAL.finditer(body))
     if totals:
         return Decimal(totals[-1].group("v"))
+    lead = _AMOUNT_LEAD.match(body)
+    if lead:
+        return Decimal(lead.group("v"))
     planned = _AMOUNT_PLANNED.search(body)
     if planned:
         return Decimal(planned.group("v"))

@@ -185,3 +185,63 @@ def test_a_non_disclosure_keeps_its_citations_at_document_level():
 )
 def test_section_names(heading, canonical):
     assert canonical_section(heading) == canonical
+
+
+# A provincial department budget as crawled pages keep it (dev d10): the header line is lost,
+# budget sentences name the body and the year, and each 一级项目 lists its 二级项目 as
+# "1. <name>" over "1）项目概述 … 2）立项依据 …" sub-sections; numbering restarts per group.
+CRAWLED_BUDGET = """　　　　一、部门主要职责
+二、部门基本情况
+2020年江西省市场监督管理局共有预算单位37个，包括本级和36个二级预算单位。
+（一）收入预算情况
+2020年江西省市场监督管理局收入预算总额为107744.07万元。
+按照财政部《地方预决算公开操作规程》明确的口径，机关运行费指各部门的公用经费。
+（九）市场执法检查一级项目中各二级项目情况说明（部门本级）
+1. 质量监管和执法办案经费二级项目
+1）项目概述：开展执法稽查等工作。
+2）立项依据：
+①《国家市场监督管理总局关于认真做好重点领域价格监管工作的通知》（国市监竞争[2019]145号）；
+②评审专家收集的其他相关资料。
+3）实施主体：江西省市场监督管理局。
+4）实施方案：
+1. 按计划分批组织开展产品质量省级监督抽查；2. 制定下发反垄断工作计划。
+5）实施周期：1年。
+6）年度预算安排：3125.70万元。
+7）绩效目标和指标
+1：抽查产品数≥500批次
+按照总局2号令规定时间完成
+（十）知识产权一级项目中各二级项目情况说明（部门本级）
+1. 知识产权保护经费二级项目
+1）项目概述：开展知识产权保护工作。
+2）立项依据：《江西省人民政府关于知识产权强省建设的实施意见》（赣府发〔2017〕8号）。
+3）实施主体：江西省知识产权局。
+6）年度预算安排：200万元。
+一、《收支预算总表》
+二、《部门收入总表》
+"""
+
+
+def test_a_crawled_budget_without_its_header_line():
+    d = _projects(CRAWLED_BUDGET)
+    assert (d.issuer, d.year) == ("江西省市场监督管理局", 2020)
+    assert [(p.no, p.name, p.unit, p.amount_wan) for p in d.projects] == [
+        (1, "质量监管和执法办案经费二级项目", "江西省市场监督管理局", Decimal("3125.70")),
+        (2, "知识产权保护经费二级项目", "江西省知识产权局", Decimal("200")),
+    ]
+    placed = {m: (no, sec) for m, no, sec in _placements(CRAWLED_BUDGET)}
+    assert placed["国市监竞争[2019]145号"] == (1, "立项依据")
+    assert placed["总局2号令"] == (1, "项目实施成效")  # the "1." lines inside 实施方案 do not end the project
+    assert placed["赣府发〔2017〕8号"] == (2, "立项依据")
+    assert placed["《地方预决算公开操作规程》"] == (None, None)  # before the projects
+
+
+@pytest.mark.parametrize("text", [
+    # budget sentences, but no project with a 立项依据 section
+    "2020年江西省市场监督管理局共有预算单位37个。\n2020年江西省市场监督管理局收入预算总额为107744.07万元。\n",
+    # projects with 立项依据, but no budget sentence naming a body and a year
+    CRAWLED_BUDGET.replace("2020年江西省市场监督管理局", "本部门"),
+    # the body is not an issuing body
+    CRAWLED_BUDGET.replace("2020年江西省市场监督管理局", "2020年全省市场主体"),
+])
+def test_not_a_crawled_budget(text):
+    assert parse_disclosure(CleanText(text)) is None
