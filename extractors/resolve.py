@@ -453,9 +453,11 @@ def resolve_articles(ex: Extraction) -> Extraction:
         else:
             law, via = _law_before(s, tok.cstart, titles_by_end, names, lengths, policy)
             if (law is not None and via != "title" and n is not None and n == own_last + 1
-                    and ct.space_before(tok.cstart) and ct.gap(tok.cend) != 0):
+                    and ct.space_before(tok.cstart) and (ct.gap(tok.cend) != 0 or _title_line_before(ct, tok.cstart, law))):
                 # An unbracketed own-title heading glued to the first article heading
-                # (条例　　第一条　为了…): spaces on both sides, the next own number.
+                # (条例　　第一条　为了…): spaces on both sides, the next own number; or the
+                # title alone on the line before, the article's text glued to it
+                # (办法 ⏎ 第一条为规范…).
                 law, via = None, None
                 decision = (None, None, "heading")
             elif law is not None:
@@ -513,6 +515,14 @@ def _bare_law_before(s: str, i: int, names: dict[str, Title]) -> bool:
     if i < 2 or _BARE_LAW.search(s, i - 3, i) is None:
         return False
     return not any(s[max(0, i - n):i] in names for n in range(2, 41))
+
+
+def _title_line_before(ct: CleanText, i: int, law: Title) -> bool:
+    """Cleaned ``i`` starts a line and the line before it is the title ``law`` and nothing else."""
+    if not ct.line_start(i) or i == 0:
+        return False
+    a, _ = ct.line_bounds(i - 1)
+    return title_key(ct.clean[a:i]) == law.key
 
 
 def _title_named(policy: dict[str, Title], title: str | None) -> Title | None:

@@ -270,6 +270,11 @@ ARTICLE_CASES = [
      "气象设施和气象探测环境保护条例　　第一条　为了保护气象设施，根据《中华人民共和国气象法》，制定本条例。　　第二条　本条例所称气象设施。",
      []),
     ("根据《气象设施和气象探测环境保护条例》，依照气象设施和气象探测环境保护条例第一条的规定", [("气象设施和气象探测环境保护条例", "1")]),
+    # ... or alone on the line above it, the article's text glued to it
+    ("现将修订后的《安徽省省级预算管理办法》印发给你们。\n\n安徽省省级预算管理办法\n\n第一条为规范省级预算的编制,"
+     "根据《中华人民共和国预算法》制定本办法。\n第二条省级预算由部门预算组成。", []),
+    # ... while a law's name that ends a line inside a sentence still cites
+    ("根据《中华人民共和国预算法》。\n违反预算法\n第一条规定的", [("中华人民共和国预算法", "1")]),
     # list and range items written without their 第 (第十条、十二条; 第十九条至二十八条)
     ("依照《中华人民共和国行政许可法》第十条、十二条规定处罚",
      [("中华人民共和国行政许可法", "10"), ("中华人民共和国行政许可法", "12")]),
@@ -417,9 +422,30 @@ def replacements(text: str) -> set:
     # ... not a number inside a sentence, nor one after a heading without 关于
     ("请参照省政府关于印发某某办法的通知赣府发〔2019〕1号执行。《某某规定》同时废止。", set()),
     ("某某预案国办函〔2014〕119号\n《某某规定》同时废止。", set()),
+    # the clause of the trigger names the repealed work: not the one the text issues
+    ("牟定县人民政府办公室关于印发牟定县突发环境事件应急预案(试行)的通知\n牟政办发〔2017〕46号\n各乡镇人民政府:\n"
+     "经县人民政府同意,现将《牟定县突发环境事件应急预案(试行)》印发给你们,请认真贯彻执行,"
+     "原2007年印发的《牟定县突发环境事件应急预案》同时废止。",
+     {("牟定县突发环境事件应急预案", "牟政办发〔2017〕46号")}),
 ])
+
+
 def test_replacements(text, expected):
     assert replacements(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a comma inside a history bracket does not end the clause
+    ("本办法自2020年1月1日起施行，《某某办法》（2001年1月1日省人民政府令第1号公布，2005年修订）同时废止。",
+     [("某某办法", "省人民政府令第1号")]),
+    # a clause that names nothing: the works of the whole sentence
+    ("《某某办法》、《某某规定》，自本办法施行之日起同时废止。", [("某某办法", None), ("某某规定", None)]),
+    ("现将《某某办法》印发给你们，原《某某规定》同时废止。", [("某某规定", None)]),
+])
+def test_repealed_works(text, expected):
+    got = [(r.old_title.title if r.old_title else None, r.old_number.number if r.old_number else None)
+           for r in extract(text).repeals]
+    assert got == expected
 
 
 @pytest.mark.parametrize("text", [
