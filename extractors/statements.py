@@ -94,6 +94,26 @@ class _Sentences:
         return a, min(self.n, b + 1)
 
 
+_CLAUSE_MARKS = re.compile(r"[，,（()）《》〈〉<>]")
+_CLOSERS, _OPENERS_ = "）)》〉>", "（(《〈<"
+
+
+def _clause_start(s: str, a: int, i: int) -> int:
+    """Cleaned start of the clause that ends at ``i``: right after the last comma
+    of ``s[a:i]`` outside brackets (a history bracket's commas do not count), else ``a``."""
+    depth = 0
+    marks = list(_CLAUSE_MARKS.finditer(s, a, i))
+    for mk in reversed(marks):
+        c = mk.group()
+        if c in _CLOSERS:
+            depth += 1
+        elif c in _OPENERS_:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return mk.end()
+    return a
+
+
 def find_repeals(ex: Extraction) -> list[RepealStatement]:
     """Statements that an identifiable cited work is repealed or ceases to apply."""
     s = ex.ct.clean
@@ -116,6 +136,11 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
             scope = (m.end(), b)
         else:
             scope = (a, m.start())
+            # The works of the trigger's own clause, when it names any: 现将《X》印发给你们，
+            # 原…印发的《Y》同时废止 repeals Y, not the X it issues.
+            c = _clause_start(s, a, m.start())
+            if c > a and (outers.within(c, m.start()) or numbers_by_start.within(c, m.start())):
+                scope = (c, m.start())
         ts = outers.within(*scope)
         if "不再执行" in trigger or "停止执行" in trigger:
             if any(_PARTIAL.search(s[t.cend:m.start()]) for t in ts) or _PARTIAL.search(s[a:m.start()]):
