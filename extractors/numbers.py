@@ -367,8 +367,10 @@ def _issuer_inside_orders(s: str) -> Iterator[re.Match]:
 
 
 # How a line ends that is complete before the issuer line of an order: an issuing
-# body's name or a title's document type (东莞市…管理办法 ⏎ 广东省东莞市人民政府 ⏎ 东莞市人民政府令第123号).
-_LINE_END_WORDS = ORG_SUFFIXES + ("办法", "规定", "条例", "细则", "规则", "决定", "通知", "公告", "通告", "意见", "方案")
+# body's name or a title's document type (东莞市…管理办法 ⏎ 广东省东莞市人民政府 ⏎ 东莞市人民政府令第123号;
+# 【所属类别】国家法律法规 ⏎ 中华人民共和国国务院令).
+_LINE_END_WORDS = ORG_SUFFIXES + ("办法", "规定", "条例", "细则", "规则", "决定", "通知", "公告", "通告", "意见", "方案",
+                                   "法", "法规", "规章", "规划", "批复", "函")
 
 
 def _line_issuer_left(ct: CleanText, reg: Registry, left: int, end: int) -> int:

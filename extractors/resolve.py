@@ -380,6 +380,10 @@ def resolve_articles(ex: Extraction) -> Extraction:
     ct = ex.ct
     s = ct.clean
     titles_by_end = {t.cend: t for t in ex.titles if t.parent is None}
+    # An article written inside a title (《关于修改〈X条例〉第二十五条的决定》) is the inner title's.
+    outer_titles = sorted((t for t in ex.titles if t.parent is None), key=lambda t: t.cstart)
+    outer_starts = [t.cstart for t in outer_titles]
+    inner_by_end = {t.cend: t for t in ex.titles if t.parent is not None and t.category == "policy"}
     # One pass over the titles instead of a scan per alias and per article.
     policy = _policy_titles(ex)
     names = _law_names(ex, policy)
@@ -418,6 +422,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
     own_last = 0  # the document's own last article heading
     refs: list[ArticleRef] = []
     last_decision: tuple[Title | None, str | None, str] | None = None
+    inside: tuple[int, Title | None] | None = None  # the title the last article inside a title was in, and its law
     for pos, kind, obj in events:
         if kind == 0:
             chain = _Chain()
@@ -442,6 +447,15 @@ def resolve_articles(ex: Extraction) -> Extraction:
         k = bisect_right(amend_starts, tok.cstart) - 1
         region = amend[k] if k >= 0 and tok.cstart < amend[k][1] else None
         decision: tuple[Title | None, str | None, str]
+        j = bisect_right(outer_starts, tok.cstart) - 1
+        if j >= 0 and tok.cstart < outer_titles[j].cend:
+            inner = inner_by_end.get(tok.cstart)
+            if inner is None and tok.joined_to_previous and inside is not None and inside[0] == j:
+                inner = inside[1]  # 〈X〉第五条、第六条
+            inside = (j, inner)
+            refs.append(to_ref(ct, tok, inner.title if inner else None, inner.key if inner else None,
+                               "title" if inner else None, "citation" if inner else "unattributed"))
+            continue  # the chain stays the outer title's
         if region is not None and not _bare_law_before(s, tok.cstart, names):
             decision = (region[2], "amendment", "citation")
         elif region is not None:

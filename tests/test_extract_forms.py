@@ -275,6 +275,10 @@ ARTICLE_CASES = [
      "根据《中华人民共和国预算法》制定本办法。\n第二条省级预算由部门预算组成。", []),
     # ... while a law's name that ends a line inside a sentence still cites
     ("根据《中华人民共和国预算法》。\n违反预算法\n第一条规定的", [("中华人民共和国预算法", "1")]),
+    # an article inside a title belongs to the title written right before it, not to the outer title
+    ("根据1997年12月1日《关于修改〈广东省森林保护管理条例〉第二十五条的决定》修正)", [("广东省森林保护管理条例", "25")]),
+    ("《关于〈某某条例〉第五条、第六条的决定》", [("某某条例", "5"), ("某某条例", "6")]),
+    ("《关于修改某条例第二十五条的决定》", []),
     # list and range items written without their 第 (第十条、十二条; 第十九条至二十八条)
     ("依照《中华人民共和国行政许可法》第十条、十二条规定处罚",
      [("中华人民共和国行政许可法", "10"), ("中华人民共和国行政许可法", "12")]),
@@ -422,6 +426,10 @@ def replacements(text: str) -> set:
     # ... not a number inside a sentence, nor one after a heading without 关于
     ("请参照省政府关于印发某某办法的通知赣府发〔2019〕1号执行。《某某规定》同时废止。", set()),
     ("某某预案国办函〔2014〕119号\n《某某规定》同时废止。", set()),
+    # the own number in a history line that gives the adoption first
+    ("抚顺市人民政府关于废止《抚顺市封山禁牧管理办法》的决定\n\n(2010年4月19日抚顺市政府第17次常务会议通过2010年4月26日抚顺市人民政府令第147号公布)\n\n"
+     "决定废止《抚顺市封山禁牧管理办法》(2007年12月19日市政府第132号令)。",
+     {("市政府第132号令", "抚顺市人民政府令第147号")}),
     # the clause of the trigger names the repealed work: not the one the text issues
     ("牟定县人民政府办公室关于印发牟定县突发环境事件应急预案(试行)的通知\n牟政办发〔2017〕46号\n各乡镇人民政府:\n"
      "经县人民政府同意,现将《牟定县突发环境事件应急预案(试行)》印发给你们,请认真贯彻执行,"
@@ -441,6 +449,14 @@ def test_replacements(text, expected):
     # a clause that names nothing: the works of the whole sentence
     ("《某某办法》、《某某规定》，自本办法施行之日起同时废止。", [("某某办法", None), ("某某规定", None)]),
     ("现将《某某办法》印发给你们，原《某某规定》同时废止。", [("某某规定", None)]),
+    # after 废止《X》 only the works listed with X; a work named twice is one, with its number
+    ("抚顺市人民政府关于废止《抚顺市封山禁牧管理办法》的决定\n\n(2010年4月19日抚顺市政府第17次常务会议通过2010年4月26日抚顺市人民政府令第147号公布)\n\n"
+     "因《辽宁省封山禁牧规定》颁布,经市政府第17次常务会议审议,决定废止《抚顺市封山禁牧管理办法》(2007年12月19日市政府第132号令)。",
+     [("抚顺市封山禁牧管理办法", "市政府第132号令")]),
+    ("决定废止《某某办法》（2001年3月1日省人民政府令第1号公布）、《某某规定》和《某某细则》，依据《某某法》。",
+     [("某某办法", "省人民政府令第1号"), ("某某规定", None), ("某某细则", None)]),
+    ("武汉市人民政府关于废止《武汉市广告管理实施办法》等行政规章的决定\n\n《市人民政府关于废止〈武汉市广告管理实施办法〉等行政规章的决定》已经市人民政府常务会议审议通过,现予发布。",
+     [("武汉市广告管理实施办法", None)]),
 ])
 def test_repealed_works(text, expected):
     got = [(r.old_title.title if r.old_title else None, r.old_number.number if r.old_number else None)
@@ -503,6 +519,8 @@ NOISY_NUMBER_CASES = [
     ("凉山州人工影响天气管理办法 \n\n州政府令(第22号)", [("州政府令第22号", "州政府令(第22号)")]),
     # ... while a line break inside the issuer's name leaves it whole
     ("中华人民共和国\n国务院令第1号", [("中华人民共和国国务院令第1号", "中华人民共和国\n国务院令第1号")]),
+    ("【所属类别】国家法律法规\n\n中华人民共和国国务院令\n\n(第278号)",
+     [("中华人民共和国国务院令第278号", "中华人民共和国国务院令\n\n(第278号)")]),
     ("云南省人民\n政府令第1号", [("云南省人民政府令第1号", "云南省人民\n政府令第1号")]),
     ("宁波市第十三届人民代表大会\n常务委员会公告第33号",
      [("宁波市第十三届人民代表大会常务委员会公告第33号", "宁波市第十三届人民代表大会\n常务委员会公告第33号")]),
