@@ -381,8 +381,6 @@ def resolve_articles(ex: Extraction) -> Extraction:
     s = ct.clean
     titles_by_end = {t.cend: t for t in ex.titles if t.parent is None}
     # An article written inside a title (《关于修改〈X条例〉第二十五条的决定》) is the inner title's.
-    outer_titles = sorted((t for t in ex.titles if t.parent is None), key=lambda t: t.cstart)
-    outer_starts = [t.cstart for t in outer_titles]
     inner_by_end = {t.cend: t for t in ex.titles if t.parent is not None and t.category == "policy"}
     # One pass over the titles instead of a scan per alias and per article.
     policy = _policy_titles(ex)
@@ -422,7 +420,8 @@ def resolve_articles(ex: Extraction) -> Extraction:
     own_last = 0  # the document's own last article heading
     refs: list[ArticleRef] = []
     last_decision: tuple[Title | None, str | None, str] | None = None
-    inside: tuple[int, Title | None] | None = None  # the title the last article inside a title was in, and its law
+    open_title: Title | None = None  # the last outer title met
+    inside: tuple[Title, Title | None] | None = None  # the title the last article inside a title was in, and its law
     for pos, kind, obj in events:
         if kind == 0:
             chain = _Chain()
@@ -432,6 +431,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 chain = _Chain(is_self=True)
                 continue
             t: Title = obj  # type: ignore[assignment]
+            open_title = t  # outer titles do not overlap: the last one seen is the only one a token can be in
             if t.category == "policy":
                 chain = _Chain(law=t)
             elif t.category == "alias":
@@ -447,12 +447,11 @@ def resolve_articles(ex: Extraction) -> Extraction:
         k = bisect_right(amend_starts, tok.cstart) - 1
         region = amend[k] if k >= 0 and tok.cstart < amend[k][1] else None
         decision: tuple[Title | None, str | None, str]
-        j = bisect_right(outer_starts, tok.cstart) - 1
-        if j >= 0 and tok.cstart < outer_titles[j].cend:
+        if open_title is not None and tok.cstart < open_title.cend:
             inner = inner_by_end.get(tok.cstart)
-            if inner is None and tok.joined_to_previous and inside is not None and inside[0] == j:
+            if inner is None and tok.joined_to_previous and inside is not None and inside[0] is open_title:
                 inner = inside[1]  # 〈X〉第五条、第六条
-            inside = (j, inner)
+            inside = (open_title, inner)
             refs.append(to_ref(ct, tok, inner.title if inner else None, inner.key if inner else None,
                                "title" if inner else None, "citation" if inner else "unattributed"))
             continue  # the chain stays the outer title's

@@ -122,7 +122,7 @@ def _clause_start(s: str, a: int, i: int) -> int:
 _LIST_JOINER = re.compile(r"(?:、|，|,|和|及|与|以及)(?=《)")
 
 
-def _listed_works_end(s: str, i: int, titles: "_Spans", limit: int) -> int:
+def _listed_works_end(s: str, i: int, titles: _Spans, limit: int) -> int:
     """End of the works listed from cleaned ``i`` on: titles, each with its bracket
     (《X》（…令第1号）), joined by 、/和/及.  ``i`` itself if no title starts there."""
     end = i
