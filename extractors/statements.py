@@ -294,7 +294,7 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
 def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber | None, str | None]:
     """The document's own number (the nearest header/history line number
     before cleaned position ``at``, else the first one) and own title (the
-    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布``, or a
+    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布`` (or 发布), or a
     markdown ``# X`` heading)."""
     heads = [n for n in _header_numbers(ex) if not n.text.endswith("修正")]
     number = None
@@ -303,13 +303,13 @@ def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber 
         number = before[-1] if before else heads[0]
     s = ex.ct.clean
     title = None
-    m = re.search(r"(?:现公布|现予公布|现予以公布|现将)《", s)
+    m = re.search(r"(?:现公布|现予公布|现予以公布|现发布|现予发布|现予以发布|现将)《", s)
     if m:
         t = next((t for t in ex.titles if t.cstart == m.end() - 1), None)
         title = t.title if t else None
     if title is None:
         for t in ex.titles:
-            if t.parent is None and re.match(r"^[^。]{0,60}?(?:现予公布|现予以公布|予以公布)", s[t.cend:t.cend + 80]):
+            if t.parent is None and re.match(r"^[^。《]{0,60}?(?:现予公布|现予以公布|予以公布|现予发布|现予以发布|予以发布)", s[t.cend:t.cend + 80]):
                 title = t.title
                 break
     if title is None:

@@ -426,6 +426,10 @@ def replacements(text: str) -> set:
     # ... not a number inside a sentence, nor one after a heading without 关于
     ("请参照省政府关于印发某某办法的通知赣府发〔2019〕1号执行。《某某规定》同时废止。", set()),
     ("某某预案国办函〔2014〕119号\n《某某规定》同时废止。", set()),
+    # a decision without a number, published with 现予发布: its own title replaces
+    ("武汉市人民政府关于废止《武汉市广告管理实施办法》等行政规章的决定\n\n《市人民政府关于废止〈武汉市广告管理实施办法〉等行政规章的决定》"
+     "已经市人民政府常务会议审议通过,现予发布。\n\n现决定对《武汉市广告管理实施办法》等46件行政规章予以废止。",
+     {("武汉市广告管理实施办法", "市人民政府关于废止〈武汉市广告管理实施办法〉等行政规章的决定")}),
     # the own number in a history line that gives the adoption first
     ("抚顺市人民政府关于废止《抚顺市封山禁牧管理办法》的决定\n\n(2010年4月19日抚顺市政府第17次常务会议通过2010年4月26日抚顺市人民政府令第147号公布)\n\n"
      "决定废止《抚顺市封山禁牧管理办法》(2007年12月19日市政府第132号令)。",
