@@ -366,28 +366,31 @@ def _issuer_inside_orders(s: str) -> Iterator[re.Match]:
         i = s.find("令", i + 1)
 
 
-# How a line ends that is complete before the issuer line of an order: an issuing
-# body's name or a title's document type (东莞市…管理办法 ⏎ 广东省东莞市人民政府 ⏎ 东莞市人民政府令第123号;
+# How a heading line ends: a title's document type (东莞市…管理办法 ⏎ … ⏎ 东莞市人民政府令第123号;
 # 【所属类别】国家法律法规 ⏎ 中华人民共和国国务院令).
-_LINE_END_WORDS = ORG_SUFFIXES + ("办法", "规定", "条例", "细则", "规则", "决定", "通知", "公告", "通告", "意见", "方案",
-                                   "法", "法规", "规章", "规划", "批复", "函")
+_LINE_END_WORDS = ("办法", "规定", "条例", "细则", "规则", "决定", "通知", "公告", "通告", "意见", "方案",
+                   "法", "法规", "规章", "规划", "批复", "函")
 
 
 def _line_issuer_left(ct: CleanText, reg: Registry, left: int, end: int) -> int:
-    """An order's issuer does not reach back over a line break behind which a
-    complete line ends (a heading, the issuing body's line), when the rest
-    after that break is an organisation name of its own.  A line break inside
-    a name (PDF text: ``中华人民共和国`` ⏎ ``国务院令``) leaves it whole."""
+    """An order's issuer does not reach back over a line break after which an
+    organisation's name stands alone before 令/公告, when the line before it is a
+    heading (it ends with a document type) or the issuing body's own line
+    (广东省东莞市人民政府 ⏎ 东莞市人民政府令第123号).  A line break inside a name
+    (PDF text: ``中华人民共和国`` ⏎ ``国务院令``) or between joint issuers
+    (``财政部`` ⏎ ``税务总局公告…``) leaves it whole."""
     s = ct.clean
     runs, gaps = ct.runs, ct.gaps
     k = bisect_right(runs, end - 1)
     while k > 0 and runs[k - 1] > left:
         k -= 1
         p = runs[k]
-        if gaps[k] == 2 and s[left:p].endswith(_LINE_END_WORDS):
-            name = s[p:end]
-            if reg.is_complete_org(name) and reg.admin_level(name) is not None:
-                return p
+        if gaps[k] != 2:
+            continue
+        name, before = s[p:end], s[left:p]
+        if (before.endswith(_LINE_END_WORDS) or before.endswith(name)) and reg.is_complete_org(name) \
+                and reg.admin_level(name) is not None:
+            return p
     return left
 
 
