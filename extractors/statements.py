@@ -181,6 +181,12 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
             # 原…印发的《Y》同时废止 repeals Y, not the X it issues.
             c = _clause_start(s, a, m.start())
             if c > a and (outers.within(c, m.start()) or numbers_by_start.within(c, m.start())):
+                # ... and the works listed before it with commas: 《A》（…），《B》（…）同时废止
+                while c > a and s.startswith("《", c):
+                    c2 = _clause_start(s, a, c - 1)
+                    if _listed_works_end(s, c2, outers, c - 1) != c - 1:
+                        break
+                    c = c2
                 scope = (c, m.start())
         ts = outers.within(*scope)
         if "不再执行" in trigger or "停止执行" in trigger:

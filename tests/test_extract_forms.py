@@ -453,6 +453,10 @@ def test_replacements(text, expected):
     # a clause that names nothing: the works of the whole sentence
     ("《某某办法》、《某某规定》，自本办法施行之日起同时废止。", [("某某办法", None), ("某某规定", None)]),
     ("现将《某某办法》印发给你们，原《某某规定》同时废止。", [("某某规定", None)]),
+    # works listed with commas before the trigger's clause are repealed with it
+    ("《某某办法》（国发〔2010〕1号），《某某规定》（国发〔2011〕2号）同时废止。",
+     [("某某办法", "国发〔2010〕1号"), ("某某规定", "国发〔2011〕2号")]),
+    ("依据《某某法》，《某某办法》同时废止。", [("某某办法", None)]),
     # after 废止《X》 only the works listed with X; a work named twice is one, with its number
     ("抚顺市人民政府关于废止《抚顺市封山禁牧管理办法》的决定\n\n(2010年4月19日抚顺市政府第17次常务会议通过2010年4月26日抚顺市人民政府令第147号公布)\n\n"
      "因《辽宁省封山禁牧规定》颁布,经市政府第17次常务会议审议,决定废止《抚顺市封山禁牧管理办法》(2007年12月19日市政府第132号令)。",
