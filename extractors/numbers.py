@@ -11,6 +11,7 @@ the issuer-code registry and region abbreviations.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .anchored import anchored_finditer
@@ -40,9 +41,14 @@ NUMBER_PATTERNS: dict[str, dict] = {
         ],
     },
     "order": {
-        # …令第693号, …公告第49号, …公告2021年第5号, …主席令第二十五号
-        "regex": r"(?P<kind>令|公告)(?P<ayear>\d{4}年)?第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8})号号?(?!令)",
+        # …令第693号, …公告第49号, …公告2021年第5号, …主席令第二十五号; an order without
+        # its 第 (济南市人民政府令19号) only with Arabic digits and an issuer of known level
+        # the serial may be bracketed: 州政府令(第22号)
+        "regex": r"(?P<kind>令|公告)(?P<ob>[（(])?(?P<ayear>\d{4}年)?(?:第(?P<serial>[0-9" + NUMERAL_CHARS
+                 + r"]{1,8})|(?P<bare>\d{1,5}))号号?(?(ob)[）)])(?!令)",
         "examples": [
+            ("州政府令(第22号)", "州政府令第22号"),
+            ("(1991年3月26日济南市人民政府令19号发布)", "济南市人民政府令第19号"),
             ("根据玉溪市人民政府公告第 49 号《", "玉溪市人民政府公告第49号"),
             ("中华人民共和国国务院令\r\n\r\n第682号", "中华人民共和国国务院令第682号"),
             ("中华人民共和国主席令第二十五号", "中华人民共和国主席令第25号"),
@@ -287,10 +293,14 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
     s = ct.clean
     # _ORDER starts with 令 or 公告: str.find locates them faster than the regex scan.
     for m in anchored_finditer(_ORDER, s, ("令", "公告"), 0):
-        serial = parse_numeral(m.group("serial"))
+        bare = m.group("bare")
+        serial = parse_numeral(m.group("serial") or bare)
         if not serial:
             continue
         left = _org_across_space(ct, reg, org_left_edge(ct, m.start()), m.start())
+        if bare is not None and (m.group("kind") != "令" or left is None
+                                 or reg.admin_level(s[left:m.start()]) is None):
+            continue  # 令19号 is an order only when a body of known level issues it
         if left is None:
             # 《…规定》（部令第13号）, （署令第123号）: a ministry's own short form, only
             # right after an opening bracket
@@ -300,6 +310,7 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
             else:
                 continue
         left = _joint_issuers_left(ct, reg, left)
+        left = _line_issuer_left(ct, reg, left, m.start())
         issuer = s[left:m.start()]
         kind = m.group("kind")
         ayear = m.group("ayear") or ""
@@ -320,6 +331,7 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         left = _org_across_space(ct, reg, org_left_edge(ct, m.start()), m.start())
         if left is None:
             continue
+        left = _line_issuer_left(ct, reg, left, m.start())
         issuer = s[left:m.start()]
         canonical = f"{issuer}{m.group('di')}{serial}号令"
         yield _make(ct, reg, left, m.end(), canonical, "inverted_order", issuer, serial, None)
@@ -352,6 +364,34 @@ def _issuer_inside_orders(s: str) -> Iterator[re.Match]:
             if m is not None and m.end() == i + 1:
                 yield m
         i = s.find("令", i + 1)
+
+
+# How a heading line ends: a title's document type (东莞市…管理办法 ⏎ … ⏎ 东莞市人民政府令第123号;
+# 【所属类别】国家法律法规 ⏎ 中华人民共和国国务院令).
+_LINE_END_WORDS = ("办法", "规定", "条例", "细则", "规则", "决定", "通知", "公告", "通告", "意见", "方案",
+                   "法", "法规", "规章", "规划", "批复", "函")
+
+
+def _line_issuer_left(ct: CleanText, reg: Registry, left: int, end: int) -> int:
+    """An order's issuer does not reach back over a line break after which an
+    organisation's name stands alone before 令/公告, when the line before it is a
+    heading (it ends with a document type) or the issuing body's own line
+    (广东省东莞市人民政府 ⏎ 东莞市人民政府令第123号).  A line break inside a name
+    (PDF text: ``中华人民共和国`` ⏎ ``国务院令``) or between joint issuers
+    (``财政部`` ⏎ ``税务总局公告…``) leaves it whole."""
+    s = ct.clean
+    runs, gaps = ct.runs, ct.gaps
+    k = bisect_right(runs, end - 1)
+    while k > 0 and runs[k - 1] > left:
+        k -= 1
+        p = runs[k]
+        if gaps[k] != 2:
+            continue
+        name, before = s[p:end], s[left:p]
+        if (before.endswith(_LINE_END_WORDS) or before.endswith(name)) and reg.is_complete_org(name) \
+                and reg.admin_level(name) is not None:
+            return p
+    return left
 
 
 def _joint_issuers_left(ct: CleanText, reg: Registry, left: int) -> int:

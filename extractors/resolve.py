@@ -380,6 +380,8 @@ def resolve_articles(ex: Extraction) -> Extraction:
     ct = ex.ct
     s = ct.clean
     titles_by_end = {t.cend: t for t in ex.titles if t.parent is None}
+    # An article written inside a title (《关于修改〈X条例〉第二十五条的决定》) is the inner title's.
+    inner_by_end = {t.cend: t for t in ex.titles if t.parent is not None and t.category == "policy"}
     # One pass over the titles instead of a scan per alias and per article.
     policy = _policy_titles(ex)
     names = _law_names(ex, policy)
@@ -418,6 +420,8 @@ def resolve_articles(ex: Extraction) -> Extraction:
     own_last = 0  # the document's own last article heading
     refs: list[ArticleRef] = []
     last_decision: tuple[Title | None, str | None, str] | None = None
+    open_title: Title | None = None  # the last outer title met
+    inside: tuple[Title, Title | None] | None = None  # the title the last article inside a title was in, and its law
     for pos, kind, obj in events:
         if kind == 0:
             chain = _Chain()
@@ -427,6 +431,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 chain = _Chain(is_self=True)
                 continue
             t: Title = obj  # type: ignore[assignment]
+            open_title = t  # outer titles do not overlap: the last one seen is the only one a token can be in
             if t.category == "policy":
                 chain = _Chain(law=t)
             elif t.category == "alias":
@@ -442,6 +447,14 @@ def resolve_articles(ex: Extraction) -> Extraction:
         k = bisect_right(amend_starts, tok.cstart) - 1
         region = amend[k] if k >= 0 and tok.cstart < amend[k][1] else None
         decision: tuple[Title | None, str | None, str]
+        if open_title is not None and tok.cstart < open_title.cend:
+            inner = inner_by_end.get(tok.cstart)
+            if inner is None and tok.joined_to_previous and inside is not None and inside[0] is open_title:
+                inner = inside[1]  # 〈X〉第五条、第六条
+            inside = (open_title, inner)
+            refs.append(to_ref(ct, tok, inner.title if inner else None, inner.key if inner else None,
+                               "title" if inner else None, "citation" if inner else "unattributed"))
+            continue  # the chain stays the outer title's
         if region is not None and not _bare_law_before(s, tok.cstart, names):
             decision = (region[2], "amendment", "citation")
         elif region is not None:
@@ -453,9 +466,11 @@ def resolve_articles(ex: Extraction) -> Extraction:
         else:
             law, via = _law_before(s, tok.cstart, titles_by_end, names, lengths, policy)
             if (law is not None and via != "title" and n is not None and n == own_last + 1
-                    and ct.space_before(tok.cstart) and ct.gap(tok.cend) != 0):
+                    and ct.space_before(tok.cstart) and (ct.gap(tok.cend) != 0 or _title_line_before(ct, tok.cstart, law))):
                 # An unbracketed own-title heading glued to the first article heading
-                # (条例　　第一条　为了…): spaces on both sides, the next own number.
+                # (条例　　第一条　为了…): spaces on both sides, the next own number; or the
+                # title alone on the line before, the article's text glued to it
+                # (办法 ⏎ 第一条为规范…).
                 law, via = None, None
                 decision = (None, None, "heading")
             elif law is not None:
@@ -513,6 +528,14 @@ def _bare_law_before(s: str, i: int, names: dict[str, Title]) -> bool:
     if i < 2 or _BARE_LAW.search(s, i - 3, i) is None:
         return False
     return not any(s[max(0, i - n):i] in names for n in range(2, 41))
+
+
+def _title_line_before(ct: CleanText, i: int, law: Title) -> bool:
+    """Cleaned ``i`` starts a line and the line before it is the title ``law`` and nothing else."""
+    if not ct.line_start(i) or i == 0:
+        return False
+    a, _ = ct.line_bounds(i - 1)
+    return title_key(ct.clean[a:i]) == law.key
 
 
 def _title_named(policy: dict[str, Title], title: str | None) -> Title | None:

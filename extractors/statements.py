@@ -60,6 +60,11 @@ class _Spans:
         lo, hi = bisect_left(self.starts, a), bisect_left(self.starts, b)
         return [x for x in self.items[lo:hi] if x.cend <= b]
 
+    def starting_at(self, i: int):
+        """The item that starts at cleaned ``i``, if any."""
+        k = bisect_left(self.starts, i)
+        return self.items[k] if k < len(self.items) and self.starts[k] == i else None
+
     def covering(self, i: int) -> bool:
         """True when an item spans cleaned position ``i``."""
         k = bisect_right(self.starts, i)
@@ -94,6 +99,60 @@ class _Sentences:
         return a, min(self.n, b + 1)
 
 
+_CLAUSE_MARKS = re.compile(r"[，,（()）《》〈〉<>]")
+_CLOSERS, _OPENERS_ = "）)》〉>", "（(《〈<"
+
+
+def _clause_start(s: str, a: int, i: int) -> int:
+    """Cleaned start of the clause that ends at ``i``: right after the last comma
+    of ``s[a:i]`` outside brackets (a history bracket's commas do not count), else ``a``."""
+    depth = 0
+    marks = list(_CLAUSE_MARKS.finditer(s, a, i))
+    for mk in reversed(marks):
+        c = mk.group()
+        if c in _CLOSERS:
+            depth += 1
+        elif c in _OPENERS_:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return mk.end()
+    return a
+
+
+_LIST_JOINER = re.compile(r"(?:、|，|,|和|及|与|以及)(?=《)")
+
+
+def _listed_works_end(s: str, i: int, titles: _Spans, limit: int) -> int:
+    """End of the works listed from cleaned ``i`` on: titles, each with its bracket
+    (《X》（…令第1号）), joined by 、/和/及.  ``i`` itself if no title starts there."""
+    end = i
+    while (t := titles.starting_at(i)) is not None and t.cend <= limit:
+        end = t.cend
+        if end < limit and s[end] in "（(":
+            close = _bracket_end(s, end, limit)
+            if close is not None:
+                end = close
+        j = _LIST_JOINER.match(s, end)
+        if j is None:
+            break
+        i = j.end()
+    return end
+
+
+def _bracket_end(s: str, i: int, limit: int) -> int | None:
+    """End (after the closing bracket) of the bracket opened at ``s[i]``, within ``limit``."""
+    depth = 0
+    for k in range(i, min(limit, i + 200)):
+        c = s[k]
+        if c in "（(":
+            depth += 1
+        elif c in "）)":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return None
+
+
 def find_repeals(ex: Extraction) -> list[RepealStatement]:
     """Statements that an identifiable cited work is repealed or ceases to apply."""
     s = ex.ct.clean
@@ -112,10 +171,23 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
         trigger = m.group()
         kind = "cease" if ("停止执行" in trigger or "不再执行" in trigger or "失效" in trigger) else "repeal"
         if trigger.startswith("废止") or trigger == "决定废止":
-            # 决定废止《X》（…）: the works named after the trigger
-            scope = (m.end(), b)
+            # 决定废止《X》（…）: the works named after the trigger; when a title follows
+            # it, only that title and those listed with it (关于废止《X》的决定… names
+            # nothing else further on in its sentence)
+            scope = (m.end(), _listed_works_end(s, m.end(), all_outer, b) if s.startswith("《", m.end()) else b)
         else:
             scope = (a, m.start())
+            # The works of the trigger's own clause, when it names any: 现将《X》印发给你们，
+            # 原…印发的《Y》同时废止 repeals Y, not the X it issues.
+            c = _clause_start(s, a, m.start())
+            if c > a and (outers.within(c, m.start()) or numbers_by_start.within(c, m.start())):
+                # ... and the works listed before it with commas: 《A》（…），《B》（…）同时废止
+                while c > a and s.startswith("《", c):
+                    c2 = _clause_start(s, a, c - 1)
+                    if _listed_works_end(s, c2, outers, c - 1) != c - 1:
+                        break
+                    c = c2
+                scope = (c, m.start())
         ts = outers.within(*scope)
         if "不再执行" in trigger or "停止执行" in trigger:
             if any(_PARTIAL.search(s[t.cend:m.start()]) for t in ts) or _PARTIAL.search(s[a:m.start()]):
@@ -140,7 +212,10 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
                 continue
             seen.add(key)
             out.append(RepealStatement(old_title=t, old_number=n, evidence=evidence, start=s0, end=s1, kind=kind))
-    return out
+    # A work named twice (关于废止《X》的决定 … 决定废止《X》（…第132号令）) is one work: the
+    # mention without its number goes when another gives it.
+    numbered = {r.old_title.key for r in out if r.old_title is not None and r.old_number is not None}
+    return [r for r in out if r.old_number is not None or r.old_title is None or r.old_title.key not in numbered]
 
 
 def find_dates(ex: Extraction) -> list[DateStatement]:
@@ -181,7 +256,10 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
 
 # A piece of a history line's opening bracket and date, as a line break leaves it.
 _DATE_PIECE = re.compile(r"[（(]?[\d年月日]*")
-_HEADER_LINE_REST = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日)?(?:原)?$")
+# What stands before the own number on its line: an opening bracket and a date, or a
+# history line's adoption first ((2010年4月19日…常务会议通过 2010年4月26日…令第147号公布)).
+_HEADER_LINE_REST = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日[^（()）。；;]{0,60}?(?:通过|批准)[，,；;]?)?"
+                               r"(?:\d{4}年\d{1,2}月\d{1,2}日)?(?:原)?$")
 # The title of a document heading: an issuer's 关于… and a document type, no punctuation.
 _GLUED_HEADING = re.compile(r"[^\s。，,；;：:《》“”\"()（）]{2,40}关于[^\s。，,；;：:《》“”\"()（）]{2,80}"
                             r"(?:通知|批复|决定|意见|通报|通告|公告|办法|规定|函|复函|答复)")
@@ -222,7 +300,7 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
 def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber | None, str | None]:
     """The document's own number (the nearest header/history line number
     before cleaned position ``at``, else the first one) and own title (the
-    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布``, or a
+    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布`` (or 发布), or a
     markdown ``# X`` heading)."""
     heads = [n for n in _header_numbers(ex) if not n.text.endswith("修正")]
     number = None
@@ -231,13 +309,13 @@ def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber 
         number = before[-1] if before else heads[0]
     s = ex.ct.clean
     title = None
-    m = re.search(r"(?:现公布|现予公布|现予以公布|现将)《", s)
+    m = re.search(r"(?:现公布|现予公布|现予以公布|现发布|现予发布|现予以发布|现将)《", s)
     if m:
         t = next((t for t in ex.titles if t.cstart == m.end() - 1), None)
         title = t.title if t else None
     if title is None:
         for t in ex.titles:
-            if t.parent is None and re.match(r"^[^。]{0,60}?(?:现予公布|现予以公布|予以公布)", s[t.cend:t.cend + 80]):
+            if t.parent is None and re.match(r"^[^。《]{0,60}?(?:现予公布|现予以公布|予以公布|现予发布|现予以发布|予以发布)", s[t.cend:t.cend + 80]):
                 title = t.title
                 break
     if title is None:

@@ -8,7 +8,9 @@ Citations are matched against the cleaned view, where
 * page-number lines (``— 11 —``, ``- 11 -``, ``第 11 页``) are dropped;
 * full-width digits and Latin letters are folded to ASCII;
 * every bracket variant around a four-digit year (``[2019]``, ``［2019］``,
-  ``【2019】``, ``﹝2019﹞``, ``〖2019〗``, ``〈2019〉``, ``（2019）``, mixed pairs too) reads ``〔2019〕``.
+  ``【2019】``, ``﹝2019﹞``, ``〖2019〗``, ``〈2019〉``, ``（2019）``, mixed pairs too) reads ``〔2019〕``;
+  so does ``„2019‟``, what 〔〕 become when text is copied out of PDFs set in some
+  Founder fonts.
 
 Every cleaned character keeps the index of the original character it came from
 (``origin(i)``, stored compactly as runs), so a match ``clean[s:e]`` maps back to ``text[span(s, e)]``: the
@@ -45,7 +47,7 @@ _PAGE_BODY = re.compile(
 # Every page line holds one of these.
 _PAGE_ANCHORS = "—－-–─页"
 
-_YEAR_BRACKETS = re.compile(r"[\[［【﹝〖〔〈（(](\d{4})[\]］】﹞〗〕〉）)]")
+_YEAR_BRACKETS = re.compile(r"[\[［【﹝〖〔〈（(„](\d{4})[\]］】﹞〗〕〉）)‟]")
 
 
 # Full-width digits and Latin letters (U+FF10–FF19, FF21–FF3A, FF41–FF5A) → ASCII.
@@ -59,7 +61,7 @@ _WS_SPLIT = re.compile(f"([{_WS_CLASS}][{_WS_CLASS}]*)")
 # bracket, a year and a closing bracket: _YEAR_BRACKETS.  Written with one
 # leading character class so that the regex engine scans for it at C speed.
 _FW_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
-_FOLD_OR_YEAR = re.compile(f"[{_FW_CLASS}\\[［【﹝〖〔〈（(](?:(?<=[{_FW_CLASS}])|(\\d{{4}})[\\]］】﹞〗〕〉）)])")
+_FOLD_OR_YEAR = re.compile(f"[{_FW_CLASS}\\[［【﹝〖〔〈（(„](?:(?<=[{_FW_CLASS}])|(\\d{{4}})[\\]］】﹞〗〕〉）)‟])")
 
 
 @dataclass(frozen=True)
