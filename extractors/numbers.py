@@ -83,6 +83,9 @@ _BASE_BOUNDARIES = (
 )
 # How the name of an issuing body written before its code ends (省财政厅, 市医疗保障局).
 _ORG_TAILS = ("厅", "局", "委员会", "政府", "办公室", "中心")
+# ... of them, the endings that only a body's full name has (人民政府, 办公厅): right before
+# an unknown code they end the name even when the code's region is not registered.
+_ORG_NAME_TAILS = ("人民政府", "办公室", "办公厅", "委员会")
 
 
 # The longest run read whole as a code when an opening bracket stands before it.
@@ -132,6 +135,10 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
                 tail = code[k:]
                 if len(tail) <= 8 and (registry.is_known(tail) or registry.starts_like_code(tail)):
                     return cut + k, 0.85
+                if len(code) - k <= 6 and code[:k].endswith(_ORG_NAME_TAILS) and tail[0] not in _FUNCTION_CHARS:
+                    # A full body name (…人民政府办公室, a heading's issuer line) before a code whose
+                    # region the registry lacks (齐政办发 of 齐齐哈尔市): the whole rest is the code.
+                    return cut + k, 0.6
                 break
     if delimited and cut == 0 and len(code) <= _MAX_DELIMITED_CODE:
         # Nothing but the code fits between the bracket and the year: keep it whole,
@@ -200,7 +207,7 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         delimited = run_start > 0 and s[run_start - 1] in _OPENERS
         cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
         code = run[cut:]
-        if not code or len(code) < 1:
+        if not code or len(code) < 1 or code.endswith(_CASE_CODE_TAILS):
             continue
         if m.group("stray") and not _stray_ok(s, run_start + cut):
             continue
@@ -228,6 +235,12 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         for cstart, cend, n in further:
             if n:
                 yield _number(ct, cstart, cend, f"{code}〔{year}〕{n}号", serial=n, confidence=confidence * 0.9, **fields)
+
+
+# How the code of a case number ends, written like a document number: an arbitration award
+# (新劳人仲案字（2015）第228号, 京劳人仲字〔2019〕12号) or a court case in the code-first order
+# (金婺商初字〔2011〕第1054号).  Cases are not documents, as （2021）京01民终123号 is not.
+_CASE_CODE_TAILS = ("仲案字", "仲案", "仲字", "仲裁字", "仲裁案字", "初字", "终字", "申字", "再字", "执字")
 
 
 def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:
