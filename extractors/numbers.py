@@ -337,20 +337,36 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         canonical = f"{issuer}{m.group('di')}{serial}号令"
         yield _make(ct, reg, left, m.end(), canonical, "inverted_order", issuer, serial, None)
     # 签署第736号国务院令: the issuer written between the serial and 令, the order in its own form
+    # 签署第37号、第38号主席令, 第46、47、48号主席令: a list of serials before one issuer, a number
+    # each, spanning what the text writes of it (the last one up to 令).
     for m in _issuer_inside_orders(s):
-        serial = parse_numeral(m.group("serial"))
         issuer = m.group("issuer")
-        if not serial or not issuer.endswith(_ORDER_ISSUER_TAILS):
+        if not issuer.endswith(_ORDER_ISSUER_TAILS):
             continue
-        yield _make(ct, reg, m.start(), m.end(), f"{issuer}令第{serial}号", "order", issuer, serial, None)
+        base = m.start("serials")
+        items = list(_INSIDE_ITEM.finditer(m.group("serials")))
+        for k, it in enumerate(items):
+            serial = parse_numeral(it.group("serial"))
+            if not serial:
+                continue
+            cstart = m.start() if k == 0 else base + it.start()
+            cend = m.end() if k == len(items) - 1 else base + it.end()
+            yield _make(ct, reg, cstart, cend, f"{issuer}令第{serial}号", "order", issuer, serial, None)
 
 
 _SHORT_ORDER_ISSUERS = "部署"
 
-# How the name of a body that issues orders ends (国务院, 省政府, 市场监管总局, 财政部).
-_ORDER_ISSUER_TAILS = ("国务院", "政府", "总局", "部", "委员会", "署", "局", "委", "院")
-# 第736号国务院令, matched backwards from its 令: the serial, 号 and the issuer's name.
-_ISSUER_INSIDE = re.compile(r"第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,6})号(?P<issuer>(?:(?![第号令])[\u4e00-\u9fff]){2,16})令")
+# How the name of a body that issues orders ends (国务院, 省政府, 市场监管总局, 财政部), or
+# the office whose orders promulgate laws (签署第八十一号主席令).
+_ORDER_ISSUER_TAILS = ("国务院", "政府", "总局", "部", "委员会", "署", "局", "委", "院", "主席")
+# 第736号国务院令, matched backwards from its 令: the serial (or a list of them), 号 and the issuer's name.
+_INSIDE_SERIAL = "[0-9" + NUMERAL_CHARS + "]{1,6}"
+_ISSUER_INSIDE = re.compile(
+    r"第(?P<serials>" + _INSIDE_SERIAL + r"(?:号?(?:、|，|,|和|及)第?" + _INSIDE_SERIAL + r"){0,9})"
+    r"号(?P<issuer>(?:(?![第号令])[\u4e00-\u9fff]){2,16})令"
+)
+# One serial of that list, with the 第 and 号 written around it.
+_INSIDE_ITEM = re.compile(r"第?(?P<serial>" + _INSIDE_SERIAL + r")号?")
 
 
 def _issuer_inside_orders(s: str) -> Iterator[re.Match]:
@@ -360,7 +376,7 @@ def _issuer_inside_orders(s: str) -> Iterator[re.Match]:
     while i >= 0:
         if s[i + 1:i + 2] != "第" and s[i - 1:i] != "号":
             m = None
-            for m in _ISSUER_INSIDE.finditer(s, max(0, i - 26), i + 1):
+            for m in _ISSUER_INSIDE.finditer(s, max(0, i - 90), i + 1):
                 pass
             if m is not None and m.end() == i + 1:
                 yield m

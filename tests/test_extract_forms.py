@@ -119,6 +119,9 @@ NUMBER_CASES = [
     ("2019年11月30日 国家市场监督管理总局令第20号公布", ["国家市场监督管理总局令第20号"]),
     # the issuer written between the serial and 令
     ("国务院总理李克强签署第736号国务院令，公布", ["国务院令第736号"]),
+    ("国家主席习近平签署第八十一号主席令予以公布", ["主席令第81号"]),
+    ("国家主席习近平分别签署第37号、第38号、第39号主席令予以公布。", ["主席令第37号", "主席令第38号", "主席令第39号"]),
+    ("国家主席习近平分别签署第46、47、48号主席令予以公布。", ["主席令第46号", "主席令第47号", "主席令第48号"]),
     ("根据第5号省政府令和第十号市政府令", ["省政府令第5号", "市政府令第10号"]),
     ("这是第一号命令", []),
     ("按照第3号令执行", []),
@@ -414,6 +417,14 @@ def test_joint_issuer_span():
     (n,) = extract(text).numbers
     assert n.text == "财政部 税务总局 海关总署公告2019年第39号"
     assert text[n.start:n.end] == n.text
+
+
+def test_issuer_inside_list_spans():
+    text = "国家主席习近平分别签署第46、47、48号主席令予以公布。签署第37号、第38号主席令"
+    got = [(n.number, n.text) for n in extract(text).numbers]
+    assert got == [("主席令第46号", "第46"), ("主席令第47号", "47"), ("主席令第48号", "48号主席令"),
+                   ("主席令第37号", "第37号"), ("主席令第38号", "第38号主席令")]
+    assert all(text[n.start:n.end] == n.text for n in extract(text).numbers)
 
 
 def test_number_list_spans():
