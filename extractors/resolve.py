@@ -464,9 +464,11 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 # 刑法第一百九十六条 with no such title in the text: another law, not
                 # a continuation of the chain.
                 decision = (None, None, "unattributed")
-            elif _OTHER_INSTRUMENT.search(s, max(0, tok.cstart - 9), tok.cstart) is not None:
+            elif (m_other := _OTHER_INSTRUMENT.search(s, max(0, tok.cstart - 9), tok.cstart)) is not None and (
+                    m_other.start() == 0 or s[m_other.start() - 1] != "》"):
                 # 合同第八条约定, 公司章程第十条, 员工手册第五条: a clause of a contract, charter or
-                # handbook named without brackets, not of the law named before; it ends that chain.
+                # handbook named without brackets, not of the law named before; it ends that chain
+                # (《某某办法》文件第五条 is still that title's).
                 decision = (None, None, "unattributed")
                 chain = _Chain()
             elif tok.anaphoric and chain.law is not None:
