@@ -17,7 +17,7 @@ from .normalize import NUMERAL_CHARS, article_id, parse_numeral
 from .text import CleanText
 from .types import ArticleRef
 
-__all__ = ["ArticleToken", "find_article_tokens", "ARTICLE_PATTERNS", "SELF_MARKER"]
+__all__ = ["ArticleToken", "find_article_tokens", "ARTICLE_PATTERNS", "MEASURE_NOUNS", "SELF_MARKER"]
 
 _N = f"[0-9{NUMERAL_CHARS}]"
 _SMALL = "[0-9一二三四五六七八九十]"
@@ -45,6 +45,17 @@ _BARE_NEXT = re.compile(
     rf"(?:第(?P<item>{_SMALL}{{1,4}}|[(（]{_SMALL}{{1,4}}[)）])项)?"
 )
 _SHORT_LIST = re.compile(ARTICLE_PATTERNS["short_list"]["regex"])
+# 条 as a measure word, not an article: 第一条高速公路, 第三条生产线, 第二条建议.  What 条
+# counts, written right after it (no space: a heading 第五条 道路… keeps its space) inside
+# a line; an article token never runs straight into these nouns.
+MEASURE_NOUNS: dict[str, object] = {
+    "regex": (
+        r"(?:高速|公路|铁路|高铁|地铁|轻轨|城际|轨道交通|线路|航线|生产线|流水线|专线|公交线|示范线|"
+        r"快速路|主干道|大道|隧道|通道|航道|管道|管线|河流|跑道|绿道|步道|新闻|短信|微博|建议|经验)"
+    ),
+    "examples": ["建成全省第一条高速公路", "开通第二条地铁线路", "投产第三条生产线", "第一条经验是坚持党的领导"],
+}
+_MEASURE_NOUN = re.compile(MEASURE_NOUNS["regex"])
 _RANGE_JOIN = re.compile(r"^(?:至|到|—|－|-|~|～)$")
 _LIST_JOIN = re.compile(r"^(?:、|，|,|和|及|与|或|以及|或者)$")
 
@@ -116,6 +127,9 @@ def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
             k = bisect_right(taken_starts, m.start()) - 1
             if k >= 0 and m.start() < taken[k][1]:
                 continue
+        if (m.group("para") is None and m.group("item") is None and _MEASURE_NOUN.match(s, m.end())
+                and ct.gap(m.end()) == 0 and not ct.line_start(m.start())):
+            continue  # 第一条高速公路: a measure word
         tok = _match_token(ct, m, m.start())
         if tok is not None:
             tokens.append(tok)

@@ -89,6 +89,9 @@ _BASE_BOUNDARIES = (
 )
 # How the name of an issuing body written before its code ends (省财政厅, 市医疗保障局).
 _ORG_TAILS = ("厅", "局", "委员会", "政府", "办公室", "中心")
+# ... of them, the endings that only a body's full name has (人民政府, 办公厅): right before
+# an unknown code they end the name even when the code's region is not registered.
+_ORG_NAME_TAILS = ("人民政府", "办公室", "办公厅", "委员会")
 
 
 # The longest run read whole as a code when an opening bracket stands before it.
@@ -138,6 +141,10 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
                 tail = code[k:]
                 if len(tail) <= 8 and (registry.is_known(tail) or registry.starts_like_code(tail)):
                     return cut + k, 0.85
+                if len(code) - k <= 6 and code[:k].endswith(_ORG_NAME_TAILS) and tail[0] not in _FUNCTION_CHARS:
+                    # A full body name (…人民政府办公室, a heading's issuer line) before a code whose
+                    # region the registry lacks (齐政办发 of 齐齐哈尔市): the whole rest is the code.
+                    return cut + k, 0.6
                 break
     if delimited and cut == 0 and len(code) <= _MAX_DELIMITED_CODE:
         # Nothing but the code fits between the bracket and the year: keep it whole,
@@ -206,7 +213,7 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         delimited = run_start > 0 and s[run_start - 1] in _OPENERS
         cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
         code = run[cut:]
-        if not code or len(code) < 1:
+        if not code or len(code) < 1 or code.endswith(_CASE_CODE_TAILS):
             continue
         if m.group("stray") and not _stray_ok(s, run_start + cut):
             continue
@@ -234,6 +241,12 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         for cstart, cend, n in further:
             if n:
                 yield _number(ct, cstart, cend, f"{code}〔{year}〕{n}号", serial=n, confidence=confidence * 0.9, **fields)
+
+
+# How the code of a case number ends, written like a document number: an arbitration award
+# (新劳人仲案字（2015）第228号, 京劳人仲字〔2019〕12号) or a court case in the code-first order
+# (金婺商初字〔2011〕第1054号).  Cases are not documents, as （2021）京01民终123号 is not.
+_CASE_CODE_TAILS = ("仲案字", "仲案", "仲字", "仲裁字", "仲裁案字", "初字", "终字", "申字", "再字", "执字")
 
 
 def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:
@@ -336,20 +349,36 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         canonical = f"{issuer}{m.group('di')}{serial}号令"
         yield _make(ct, reg, left, m.end(), canonical, "inverted_order", issuer, serial, None)
     # 签署第736号国务院令: the issuer written between the serial and 令, the order in its own form
+    # 签署第37号、第38号主席令, 第46、47、48号主席令: a list of serials before one issuer, a number
+    # each, spanning what the text writes of it (the last one up to 令).
     for m in _issuer_inside_orders(s):
-        serial = parse_numeral(m.group("serial"))
         issuer = m.group("issuer")
-        if not serial or not issuer.endswith(_ORDER_ISSUER_TAILS):
+        if not issuer.endswith(_ORDER_ISSUER_TAILS):
             continue
-        yield _make(ct, reg, m.start(), m.end(), f"{issuer}令第{serial}号", "order", issuer, serial, None)
+        base = m.start("serials")
+        items = list(_INSIDE_ITEM.finditer(m.group("serials")))
+        for k, it in enumerate(items):
+            serial = parse_numeral(it.group("serial"))
+            if not serial:
+                continue
+            cstart = m.start() if k == 0 else base + it.start()
+            cend = m.end() if k == len(items) - 1 else base + it.end()
+            yield _make(ct, reg, cstart, cend, f"{issuer}令第{serial}号", "order", issuer, serial, None)
 
 
 _SHORT_ORDER_ISSUERS = "部署"
 
-# How the name of a body that issues orders ends (国务院, 省政府, 市场监管总局, 财政部).
-_ORDER_ISSUER_TAILS = ("国务院", "政府", "总局", "部", "委员会", "署", "局", "委", "院")
-# 第736号国务院令, matched backwards from its 令: the serial, 号 and the issuer's name.
-_ISSUER_INSIDE = re.compile(r"第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,6})号(?P<issuer>(?:(?![第号令])[\u4e00-\u9fff]){2,16})令")
+# How the name of a body that issues orders ends (国务院, 省政府, 市场监管总局, 财政部), or
+# the office whose orders promulgate laws (签署第八十一号主席令).
+_ORDER_ISSUER_TAILS = ("国务院", "政府", "总局", "部", "委员会", "署", "局", "委", "院", "主席")
+# 第736号国务院令, matched backwards from its 令: the serial (or a list of them), 号 and the issuer's name.
+_INSIDE_SERIAL = "[0-9" + NUMERAL_CHARS + "]{1,6}"
+_ISSUER_INSIDE = re.compile(
+    r"第(?P<serials>" + _INSIDE_SERIAL + r"(?:号?(?:、|，|,|和|及)第?" + _INSIDE_SERIAL + r"){0,9})"
+    r"号(?P<issuer>(?:(?![第号令])[\u4e00-\u9fff]){2,16})令"
+)
+# One serial of that list, with the 第 and 号 written around it.
+_INSIDE_ITEM = re.compile(r"第?(?P<serial>" + _INSIDE_SERIAL + r")号?")
 
 
 def _issuer_inside_orders(s: str) -> Iterator[re.Match]:
@@ -359,7 +388,7 @@ def _issuer_inside_orders(s: str) -> Iterator[re.Match]:
     while i >= 0:
         if s[i + 1:i + 2] != "第" and s[i - 1:i] != "号":
             m = None
-            for m in _ISSUER_INSIDE.finditer(s, max(0, i - 26), i + 1):
+            for m in _ISSUER_INSIDE.finditer(s, max(0, i - 90), i + 1):
                 pass
             if m is not None and m.end() == i + 1:
                 yield m

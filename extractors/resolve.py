@@ -103,7 +103,7 @@ Resolver = Callable[[Extraction], Extraction]
 # ---------------------------------------------------------------- aliases
 
 _ALIAS_DEF = re.compile(
-    r"[（(](?:[^（()）]{0,40}?[，,、；;])?(?:以下简称|以下称为|以下称|下称|简称)[:：]?"
+    r"[（(](?:[^（()）]{0,40}?[，,、；;])?(?:以下简称|以下称为|以下称|下简称|下称|简称)[:：]?"
     r"(?P<issuer>[\u4e00-\u9fff]{2,12}?(?=《))?[“\"《]?(?P<alias>[^）)》”\"，,、；;]{1,24})[》”\"]?[）)]"
 )
 
@@ -479,6 +479,13 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 # 刑法第一百九十六条 with no such title in the text: another law, not
                 # a continuation of the chain.
                 decision = (None, None, "unattributed")
+            elif (m_other := _OTHER_INSTRUMENT.search(s, max(0, tok.cstart - 9), tok.cstart)) is not None and (
+                    m_other.start() == 0 or s[m_other.start() - 1] != "》"):
+                # 合同第八条约定, 公司章程第十条, 员工手册第五条: a clause of a contract, charter or
+                # handbook named without brackets, not of the law named before; it ends that chain
+                # (《某某办法》文件第五条 is still that title's).
+                decision = (None, None, "unattributed")
+                chain = _Chain()
             elif tok.anaphoric and chain.law is not None:
                 decision = (chain.law, "chain", "citation")
             elif tok.heading_like or (n is not None and n == own_last + 1 and ct.space_before(tok.cstart)):
@@ -521,6 +528,16 @@ _INTERNAL = object()
 _BARE_LAW = re.compile(
     r"(?:[\u4e00-\u9fff](?<![本该此办方做依违合无算立执司守非设说看想用手写章语兵])法|法典)$"
 )
+
+
+# What a clause of an instrument that is no law ends with, right before its 第X条: contracts,
+# agreements, charters, handbooks, tender documents (借款合同第四条, 招标文件第5条).  Policy
+# types (办法, 条例, 规定) are not here: written bare they may shorten the law of the chain.
+OTHER_INSTRUMENTS: dict[str, object] = {
+    "regex": r"(?:合同|合同书|协议|协议书|承诺书|责任书|委托书|章程|手册|文件|须知)(?:第[0-9一二三四五六七八九十]{1,3}[章节])?$",
+    "examples": ["双方签订的合同第八条约定", "公司章程第十条规定", "被告公司员工手册第五条规定", "招标文件第三章第5条"],
+}
+_OTHER_INSTRUMENT = re.compile(OTHER_INSTRUMENTS["regex"])
 
 
 def _bare_law_before(s: str, i: int, names: dict[str, Title]) -> bool:

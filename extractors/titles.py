@@ -17,7 +17,7 @@ from .orgs import org_left_edge
 from .text import CleanText
 from .types import Title
 
-__all__ = ["find_titles", "classify_title", "TITLE_EXCLUSIONS", "GENERIC_TITLES"]
+__all__ = ["find_titles", "classify_title", "TITLE_EXCLUSIONS", "GENERIC_TITLES", "PERIODICAL_AFTER"]
 
 MAX_TITLE = 160  # cleaned characters; real titles are far shorter
 _OPEN = {"《": "》", "〈": "〉", "<": ">", "＜": "＞"}
@@ -45,10 +45,12 @@ TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 # A title that is nothing but a document type is a short self-reference or an
-# alias (《办法》, 《规划》, 《实施意见》), never a citable title by itself.
+# alias (《办法》, 《规划》, 《实施意见》), never a citable title by itself; so is a
+# bare draft stage (《修订稿》, 《征求意见稿》: the draft of a title named before).
 GENERIC_TITLES = frozenset(
     """办法 条例 规定 意见 实施意见 指导意见 规划 总体规划 方案 实施方案 工作方案 决定 通知 细则 实施细则 规则 章程 准则 纲要 计划
-    行动计划 标准 指南 制度 规范 批复 报告 请示 函 公告 通告 决议 法 本法 暂行办法 管理办法 实施办法 条款 协议 合同 附件 说明""".split()
+    行动计划 标准 指南 制度 规范 批复 报告 请示 函 公告 通告 决议 法 本法 暂行办法 管理办法 实施办法 条款 协议 合同 附件 说明
+    草案 修正案 征求意见稿 修订稿 送审稿 讨论稿""".split()
 )
 
 
@@ -144,6 +146,16 @@ def _match(s: str, i: int, n: int) -> tuple[int | None, list[tuple[int, int]]]:
     return None, []
 
 
+# A periodical named by the word after its 《》 (第4期《求是》杂志, 《半月谈》杂志社): a
+# newspaper-like title whose name alone does not end like one.  An issue number alone
+# (第132期) is no sign: minutes and briefings are numbered so (《…会议纪要》第132期).
+PERIODICAL_AFTER: dict[str, object] = {
+    "regex": r"(?:杂志|期刊|周刊|月刊|半月刊|旬刊|编辑部)",
+    "examples": ["今年第4期《求是》杂志发表重要文章", "《半月谈》杂志社记者"],
+}
+_PERIODICAL_AFTER = re.compile(PERIODICAL_AFTER["regex"])
+
+
 def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
     s = ct.clean
     body = s[a + 1:b - 1]
@@ -151,6 +163,8 @@ def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
         return None
     start, end = ct.span(a, b)
     category = classify_title(body)
+    if category == "policy" and parent is None and _PERIODICAL_AFTER.match(s, b):
+        category = "newspaper"
     issuer = _issuer_before(ct, a) if parent is None else None
     return Title(
         start=start,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from extractors import extract
-from extractors.articles import ARTICLE_PATTERNS
+from extractors.articles import ARTICLE_PATTERNS, MEASURE_NOUNS
 from extractors.numbers import NUMBER_PATTERNS
-from extractors.titles import TITLE_EXCLUSIONS, classify_title
+from extractors.resolve import OTHER_INSTRUMENTS
+from extractors.titles import PERIODICAL_AFTER, TITLE_EXCLUSIONS, classify_title
 
 
 def numbers(text: str) -> list[str]:
@@ -118,6 +119,9 @@ NUMBER_CASES = [
     ("2019年11月30日 国家市场监督管理总局令第20号公布", ["国家市场监督管理总局令第20号"]),
     # the issuer written between the serial and 令
     ("国务院总理李克强签署第736号国务院令，公布", ["国务院令第736号"]),
+    ("国家主席习近平签署第八十一号主席令予以公布", ["主席令第81号"]),
+    ("国家主席习近平分别签署第37号、第38号、第39号主席令予以公布。", ["主席令第37号", "主席令第38号", "主席令第39号"]),
+    ("国家主席习近平分别签署第46、47、48号主席令予以公布。", ["主席令第46号", "主席令第47号", "主席令第48号"]),
     ("根据第5号省政府令和第十号市政府令", ["省政府令第5号", "市政府令第10号"]),
     ("这是第一号命令", []),
     ("按照第3号令执行", []),
@@ -144,6 +148,17 @@ NUMBER_CASES = [
     ("某公司令3号", []),
     ("公告5号", []),
     ("国务院令（2019年修订）", []),
+    # case numbers written like document numbers: an arbitration award, a court case in the
+    # code-first order (cases are not documents, as （2019）京01民终1号 is not) ...
+    ("依法撤销新泰市劳动争议仲裁委员会新劳人仲案字（2015）第228号裁决书", []),
+    ("作出的劳人仲案字〔2019〕第123号仲裁裁决", []),
+    ("不服本院金婺商初字〔2011〕第1054号民事判决", []),
+    # ... but an arbitration commission's own documents are numbered as documents
+    ("长沙仲裁委员会关于印发规则的通知（长仲发〔2019〕3号）", ["长仲发〔2019〕3号"]),
+    # a body's full name on the line above a code whose region the registry lacks
+    ("信息来源: 市人民政府办公室\n\n齐政办发〔2019〕29号", ["齐政办发〔2019〕29号"]),
+    # a decision's head line (…决定书) runs into its own number
+    ("重庆市万州区市场监督管理局\n行政处罚决定书\n渝万州市监处字〔2023〕497号", ["渝万州市监处字〔2023〕497号"]),
 ]
 
 
@@ -192,6 +207,19 @@ TITLE_CASES = [
     ("国务院《医疗事故处理条例》", ["医疗事故处理条例"]),
     # a tax schedule annexed to a law is a title
     ("环境保护税法所附《环境保护税税目税额表》", ["环境保护税税目税额表"]),
+    # a periodical named by what follows it; the article it publishes stays a title
+    ("今年第4期《求是》杂志发表重要文章《在中央政治局常委会会议研究应对新型冠状病毒肺炎疫情工作时的讲话》",
+     ["在中央政治局常委会会议研究应对新型冠状病毒肺炎疫情工作时的讲话"]),
+    ("9月16日出版的第18期《求是》杂志将发表重要文章《毫不动摇坚持和加强党的全面领导》", ["毫不动摇坚持和加强党的全面领导"]),
+    ("《半月谈》杂志社记者采访", []),
+    # ... but an issue number alone is no sign: minutes are numbered so
+    ("玉溪市人民政府专题会议纪要《关于研究玉溪市城乡居民基本医疗保险财政补助会议纪要》第 132\n\n期要求",
+     ["关于研究玉溪市城乡居民基本医疗保险财政补助会议纪要"]),
+    ("国家统计局《2020年国民经济和社会发展统计公报》显示", ["2020年国民经济和社会发展统计公报"]),
+    # 下简称 defines a short name as 以下简称 does; a bare draft stage is no title
+    ("按现行《收费公路管理条例》（下简称《收费条例》），一些高速公路已经收费到期。现行《收费条例》规定", ["收费公路管理条例"]),
+    ("交通运输部发布《收费公路管理条例》修订稿（下简称《修订稿》），向社会公开征求意见。《修订稿》提出", ["收费公路管理条例"]),
+    ("对《征求意见稿》提出修改意见", []),
 ]
 
 
@@ -301,6 +329,24 @@ ARTICLE_CASES = [
      [("中华人民共和国行政许可法", "10"), ("中华人民共和国行政许可法", "12")]),
     ("依照《中华人民共和国行政许可法》第十条的规定；本条例另有规定的除外，第十二条规定的情形",
      [("中华人民共和国行政许可法", "10"), ("中华人民共和国行政许可法", "12")]),
+    # 条 as a measure word (第一条高速公路) is no article of the law named before
+    ("现行《收费公路管理条例》第十四条规定了收费期限。从1988年第一条高速公路通车到如今总里程居世界第一",
+     [("收费公路管理条例", "14")]),
+    ("根据《中华人民共和国公路法》第八条规定。今年开通全市第二条地铁线路，投产第三条生产线。",
+     [("中华人民共和国公路法", "8")]),
+    # a clause of a contract, charter or handbook named without brackets is no article of the law
+    # named before, and ends its chain
+    ("依照《中华人民共和国合同法》第六十条规定，当事人应当按照约定全面履行义务。双方签订的合同第八条约定，逾期交房的，出卖人应支付违约金。",
+     [("中华人民共和国合同法", "60")]),
+    ("依据《中华人民共和国公司法》第三十七条，股东会行使下列职权。公司章程第十条规定，股东会会议由股东按照出资比例行使表决权。",
+     [("中华人民共和国公司法", "37")]),
+    ("依照《中华人民共和国民事诉讼法》第一百四十四条之规定。借款合同第四条约定，借款期限为一年。第五条约定，利率为年6%。",
+     [("中华人民共和国民事诉讼法", "144")]),
+    ("根据《中华人民共和国招标投标法》第二十条。招标文件第三章第5条规定", [("中华人民共和国招标投标法", "20")]),
+    # ... while a law whose name ends in 合同法 is still that law, and 文件 right after a title still cites that title
+    ("依照《某某办法》文件第五条执行", [("某某办法", "5")]),
+    ("依照《中华人民共和国劳动合同法》第三十九条、劳动合同法第四十条规定",
+     [("中华人民共和国劳动合同法", "39"), ("中华人民共和国劳动合同法", "40")]),
 ]
 
 
@@ -312,6 +358,16 @@ def test_articles(text, expected):
 def test_article_subfields():
     (a,) = extract("《中华人民共和国刑法》第三百零七条之一第二款第三项").cited_articles
     assert (a.article, a.paragraph, a.item) == ("307-1", "2", "3")
+
+
+def test_measure_word_and_other_instrument_examples():
+    for text in MEASURE_NOUNS["examples"] + OTHER_INSTRUMENTS["examples"]:
+        assert articles("依照《中华人民共和国公路法》第八条规定。" + text) == [("中华人民共和国公路法", "8")], text
+
+
+def test_periodical_examples():
+    for text in PERIODICAL_AFTER["examples"]:
+        assert titles(text) == [], text
 
 
 @pytest.mark.parametrize("name", list(ARTICLE_PATTERNS))
@@ -387,6 +443,14 @@ def test_joint_issuer_span():
     (n,) = extract(text).numbers
     assert n.text == "财政部 税务总局 海关总署公告2019年第39号"
     assert text[n.start:n.end] == n.text
+
+
+def test_issuer_inside_list_spans():
+    text = "国家主席习近平分别签署第46、47、48号主席令予以公布。签署第37号、第38号主席令"
+    got = [(n.number, n.text) for n in extract(text).numbers]
+    assert got == [("主席令第46号", "第46"), ("主席令第47号", "47"), ("主席令第48号", "48号主席令"),
+                   ("主席令第37号", "第37号"), ("主席令第38号", "第38号主席令")]
+    assert all(text[n.start:n.end] == n.text for n in extract(text).numbers)
 
 
 def test_number_list_spans():
