@@ -106,6 +106,36 @@ _OPENERS = frozenset("（(")
 _FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全此凡若可应也都就又还再则而但且另已须要能会使让被所之这那上下中内外前后同通新原")
 
 
+# The rest of a local government's or party committee's code after its place head:
+# 咸|政办发, 鄂州|政发, 恩施|州政办发, 大兴安岭|行署发, 锡|盟行署发, 黔江|府办发.
+_LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
+
+
+def _local_code_start(code: str, registry: Registry, known: str = "") -> int | None:
+    """Where a local code starts inside ``code`` (a run with no boundary word), or None.
+
+    The leftmost position from which a place head (:meth:`Registry.place_heads_at`)
+    is followed by a government body's code (``_LOCAL_BODY``: 经咸政办发 → 咸政办发,
+    又如鄂州政办发 → 鄂州政办发, 大兴安岭行署发) or, right after a word character
+    that is never part of a code (``_FUNCTION_CHARS``), by a registered code or an
+    agency's abbreviation (经冀财教 → 冀财教, 其中晋医保发 → 晋医保发).  A head never takes
+    a character of the registered code ``known`` that ends ``code`` (经中山市中府办 is 中府办,
+    not 市中府办 of 市中区)."""
+    known_at = len(code) - len(known) if known else len(code)
+    for p in range(len(code) - 1):
+        for n in registry.place_heads_at(code, p):
+            if n == 1 and p > 0 and code[p] in _FUNCTION_CHARS:
+                continue  # 其中国发: 中 is a word of the sentence there, not 中山's head
+            body = code[p + n:]
+            if not body or p + n > known_at:
+                continue
+            if _LOCAL_BODY.fullmatch(body):
+                return p
+            if p > 0 and code[p - 1] in _FUNCTION_CHARS and registry.starts_like_agency(body):
+                return p
+    return None
+
+
 def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = (), *,
                           delimited: bool = False) -> tuple[int, float]:
     """Where the issuer code starts inside ``run`` (the CJK characters right
@@ -157,6 +187,13 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         # county's name: that county's abbreviation (（从医保〔2014〕150号） of 从化区), not
         # a word of the sentence (（见国发〔2019〕5号） stays 国发: 国发 is registered).
         return 0, 0.7
+    if not (known and len(known) >= len(code)) and not registry.starts_like_code(code):
+        # No boundary word before a code that does not start like one (经咸政办发, 又如鄂州政办发,
+        # 经冀财教, 大兴安岭行署发): the code starts at the leftmost place head followed by a
+        # code's body.
+        local = _local_code_start(code, registry, known)
+        if local is not None:
+            return cut + local, 0.75
     if known and len(known) > len(code):
         # The registry knows a longer code than the boundary words leave.
         return len(run) - len(known), 0.95
