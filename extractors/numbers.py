@@ -244,12 +244,20 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         b = m.start()
         run_start = _cjk_run_left(ct, b, 20)
         run_start = _across_space(ct, reg, run_start, b)
+        paren_start = _across_paren(ct, reg, run_start, b)
+        if paren_start is not None:
+            run_start = paren_start
         run = s[run_start:b]
         if not run:
             continue
         delimited = run_start > 0 and s[run_start - 1] in _OPENERS
-        cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
+        if paren_start is not None:
+            cut, confidence = 0, 0.8
+        else:
+            cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
         code = run[cut:]
+        if paren_start is not None:
+            code = code.replace("(", "（").replace(")", "）")
         if not code or len(code) < 1 or code.endswith(_CASE_CODE_TAILS):
             continue
         if m.group("stray") and not _stray_ok(s, run_start + cut):
@@ -284,6 +292,34 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
 # (新劳人仲案字（2015）第228号, 京劳人仲字〔2019〕12号) or a court case in the code-first order
 # (金婺商初字〔2011〕第1054号).  Cases are not documents, as （2021）京01民终123号 is not.
 _CASE_CODE_TAILS = ("仲案字", "仲案", "仲字", "仲裁字", "仲裁案字", "初字", "终字", "申字", "再字", "执字")
+
+
+# A one-character series in brackets inside a code (宁财（综）发, 宁财(社)发 of 宁夏财政厅).
+_PAREN_SERIES = re.compile(r"[（(][\u4e00-\u9fff][）)]$")
+
+
+def _across_paren(ct: CleanText, reg: Registry, run_start: int, b: int) -> int | None:
+    """Where a code with a bracketed series (``宁财（综）发〔2016〕892号``) starts, or None.
+
+    The run before the year is at most three characters (发, 函) right after ``（X）``,
+    and before the bracket stands a short head that starts like a code and is not a
+    body's name (宁财, not 财政厅)."""
+    s = ct.clean
+    if not 0 < b - run_start <= 3 or run_start < 4:
+        return None
+    m = _PAREN_SERIES.search(s, run_start - 3, run_start)
+    if m is None:
+        return None
+    p0 = m.start()
+    left = _cjk_run_left(ct, p0, 12)
+    head = s[left:p0]
+    if not head:
+        return None
+    cut, _ = issuer_code_left_edge(head, reg)
+    code = head[cut:]
+    if 2 <= len(code) <= 4 and reg.starts_like_code(code) and not code.endswith(_ORG_TAILS + ("委", "办")):
+        return left + cut
+    return None
 
 
 def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:
