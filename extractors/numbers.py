@@ -111,6 +111,11 @@ _FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全
 _LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
 
 
+# Agency abbreviations that begin a code only after a place's head (政 of 甘政办发): a run
+# that starts with one of them (政策载明甘政办发) does not start like a code.
+_BODY_CHARS = frozenset("政府委办")
+
+
 def _local_code_start(code: str, registry: Registry, known: str = "") -> int | None:
     """Where a local code starts inside ``code`` (a run with no boundary word), or None.
 
@@ -127,13 +132,20 @@ def _local_code_start(code: str, registry: Registry, known: str = "") -> int | N
             if n == 1 and p > 0 and code[p] in _FUNCTION_CHARS:
                 continue  # 其中国发: 中 is a word of the sentence there, not 中山's head
             body = code[p + n:]
-            if not body or p + n > known_at:
+            if not body or (p + n > known_at and p != known_at):
                 continue
             if _LOCAL_BODY.fullmatch(body):
                 return p
             if p > 0 and code[p - 1] in _FUNCTION_CHARS and registry.starts_like_agency(body):
                 return p
     return None
+
+
+def _province_before(run: str, k: int, registry: Registry) -> bool:
+    """True when ``run[k - 1]`` is a province's one-character abbreviation (皖, 桂) that is
+    not also a word of running text (新, 内): a code cut at ``k`` started one earlier."""
+    c = run[k - 1]
+    return c not in _FUNCTION_CHARS and registry.is_provincial_abbr(c)
 
 
 def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = (), *,
@@ -187,7 +199,7 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         # county's name: that county's abbreviation (（从医保〔2014〕150号） of 从化区), not
         # a word of the sentence (（见国发〔2019〕5号） stays 国发: 国发 is registered).
         return 0, 0.7
-    if not (known and len(known) >= len(code)) and not registry.starts_like_code(code):
+    if not (known and len(known) >= len(code)) and (code[0] in _BODY_CHARS or not registry.starts_like_code(code)):
         # No boundary word before a code that does not start like one (经咸政办发, 又如鄂州政办发,
         # 经冀财教, 大兴安岭行署发): the code starts at the leftmost place head followed by a
         # code's body.
@@ -207,7 +219,12 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
             # registry lacks, on a central pattern (宜财社 of 宜宾市财政局 on 财社, 宛环函 of
             # 南阳市, 历城应急 of 历城区).  Reading 财社 there would name the ministry instead.
             return cut, 0.7
-        return len(run) - len(known), 0.9
+        k = len(run) - len(known)
+        if k - 1 >= cut and _province_before(run, k, registry):
+            # A province's abbreviation right before a registered code, after words of the
+            # sentence (公开皖民务函 is 皖民务函, 专题引桂财税 is 桂财税).
+            return k - 1, 0.7
+        return k, 0.9
     if code and registry.starts_like_code(code) and len(code) <= 8:
         return cut, 0.8
     if 2 <= len(code) <= 6:
@@ -215,6 +232,8 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
     # Too long and unknown: keep the shortest tail that starts like a code.
     for k in range(len(run) - 2, max(cut, len(run) - 8) - 1, -1):
         if registry.starts_like_code(run[k:]):
+            if k - 1 >= cut and _province_before(run, k, registry):
+                return k - 1, 0.5
             return k, 0.5
     return max(cut, len(run) - 4), 0.3
 

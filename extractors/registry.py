@@ -598,6 +598,10 @@ class Registry:
     def _agency_prefixes(self) -> frozenset[str]:
         return frozenset(a.abbr for a in self._agencies)
 
+    def is_provincial_abbr(self, s: str) -> bool:
+        """True when ``s`` is the registered abbreviation of a provincial-level division (皖, 桂)."""
+        return any(r.level == "provincial" for r in self._regions_by_abbr.get(s, ()))
+
     def place_heads_at(self, s: str, i: int = 0) -> tuple[int, ...]:
         """The lengths, longest first, of the place heads that start ``s`` at ``i``.
 
