@@ -123,7 +123,8 @@ def _local_code_start(code: str, registry: Registry, known: str = "") -> int | N
     is followed by a government body's code (``_LOCAL_BODY``: 经咸政办发 → 咸政办发,
     又如鄂州政办发 → 鄂州政办发, 大兴安岭行署发) or, right after a word character
     that is never part of a code (``_FUNCTION_CHARS``), by a registered code or an
-    agency's abbreviation (经冀财教 → 冀财教, 其中晋医保发 → 晋医保发).  A head never takes
+    agency's abbreviation (经冀财教 → 冀财教, 其中晋医保发 → 晋医保发), as is a province's
+    abbreviation after any word (后续鲁民 → 鲁民).  A head never takes
     a character of the registered code ``known`` that ends ``code`` (经中山市中府办 is 中府办,
     not 市中府办 of 市中区)."""
     known_at = len(code) - len(known) if known else len(code)
@@ -136,7 +137,8 @@ def _local_code_start(code: str, registry: Registry, known: str = "") -> int | N
                 continue
             if _LOCAL_BODY.fullmatch(body):
                 return p
-            if p > 0 and code[p - 1] in _FUNCTION_CHARS and registry.starts_like_agency(body):
+            if p > 0 and registry.starts_like_agency(body) and (
+                    code[p - 1] in _FUNCTION_CHARS or (n == 1 and _province_before(code, p + 1, registry))):
                 return p
     return None
 
@@ -168,6 +170,8 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
             j = run.rfind(w, 0, j)
         if j >= 0 and j + len(w) > cut:
             cut = j + len(w)
+    if run.startswith("国家", cut) and registry.is_known(run[cut + 2:]):
+        cut += 2  # 国家 is a word before a ministry's code: 国家发改价格规 is 发改价格规
     code = run[cut:]
     seen = set(seen)
     if code in seen:
