@@ -111,6 +111,8 @@ _FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全
 _LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
 
 
+# What begins central codes only: never after a place's head (藏国发明电 is 国发明电).
+_CENTRAL_ONLY = frozenset("国中")
 # Agency abbreviations that begin a code only after a place's head (政 of 甘政办发): a run
 # that starts with one of them (政策载明甘政办发) does not start like a code.
 _BODY_CHARS = frozenset("政府委办")
@@ -130,24 +132,29 @@ def _local_code_start(code: str, registry: Registry, known: str = "") -> int | N
     known_at = len(code) - len(known) if known else len(code)
     for p in range(len(code) - 1):
         for n in registry.place_heads_at(code, p):
-            if n == 1 and p > 0 and code[p] in _FUNCTION_CHARS:
-                continue  # 其中国发: 中 is a word of the sentence there, not 中山's head
+            if p > 0 and code[p] in _FUNCTION_CHARS:
+                continue  # 其中国发, 道路通渭政办发: 中, 通 are words of the sentence there
             body = code[p + n:]
             if not body or (p + n > known_at and p != known_at):
                 continue
             if _LOCAL_BODY.fullmatch(body):
                 return p
-            if p > 0 and registry.starts_like_agency(body) and (
-                    code[p - 1] in _FUNCTION_CHARS or (n == 1 and _province_before(code, p + 1, registry))):
+            if (p > 0 and registry.starts_like_agency(body) and body[0] not in _CENTRAL_ONLY
+                    and not registry.starts_with_region(body)
+                    and (n > 1 or registry.is_region_abbr(code[p]))
+                    and (code[p - 1] in _FUNCTION_CHARS or (n == 1 and _province_before(code, p + 1, registry)))):
+                # not a place before a local code (港口浙政发) or before 国/中 (冷藏国发明电),
+                # nor a place's initial the registry does not list (基本达教学厅函)
                 return p
     return None
 
 
 def _province_before(run: str, k: int, registry: Registry) -> bool:
     """True when ``run[k - 1]`` is a province's one-character abbreviation (皖, 桂) that is
-    not also a word of running text (新, 内): a code cut at ``k`` started one earlier."""
+    not also a word of running text (新, 内), before a code that is not a central one
+    (国发明电 after 冷藏): a code cut at ``k`` started one earlier."""
     c = run[k - 1]
-    return c not in _FUNCTION_CHARS and registry.is_provincial_abbr(c)
+    return c not in _FUNCTION_CHARS and run[k:k + 1] not in _CENTRAL_ONLY and registry.is_provincial_abbr(c)
 
 
 def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = (), *,
@@ -203,10 +210,14 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         # county's name: that county's abbreviation (（从医保〔2014〕150号） of 从化区), not
         # a word of the sentence (（见国发〔2019〕5号） stays 国发: 国发 is registered).
         return 0, 0.7
-    if not (known and len(known) >= len(code)) and (code[0] in _BODY_CHARS or not registry.starts_like_code(code)):
+    plen = registry.code_prefix_len(code) if code else 0
+    if not (known and len(known) >= len(code)) and (
+            plen == 0 or code[0] in _BODY_CHARS
+            or (plen == 1 and code[0] not in _CENTRAL_ONLY and not registry.is_region_abbr(code[0]))):
         # No boundary word before a code that does not start like one (经咸政办发, 又如鄂州政办发,
-        # 经冀财教, 大兴安岭行署发): the code starts at the leftmost place head followed by a
-        # code's body.
+        # 经冀财教, 大兴安岭行署发), or only through a one-character agency that is a word there
+        # (公务宿政规发, 交通苏自然资函): the code starts at the leftmost place head followed by
+        # a code's body.
         local = _local_code_start(code, registry, known)
         if local is not None:
             return cut + local, 0.75
@@ -217,7 +228,8 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         if registry.starts_like_code(code) and len(code) <= 8:
             return cut, 0.9
         extra = code[: len(code) - len(known)]
-        if (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra):
+        if known[0] not in _CENTRAL_ONLY and (
+                (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra)):
             # One character, or two that begin a place's name, between a boundary (a word,
             # punctuation) and a registered code: a city's or county's abbreviation that the
             # registry lacks, on a central pattern (宜财社 of 宜宾市财政局 on 财社, 宛环函 of

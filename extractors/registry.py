@@ -598,6 +598,20 @@ class Registry:
     def _agency_prefixes(self) -> frozenset[str]:
         return frozenset(a.abbr for a in self._agencies)
 
+    def code_prefix_len(self, s: str) -> int:
+        """The length of the longest region abbreviation, agency abbreviation or known code
+        that begins ``s`` (0 when ``s`` does not start like a code)."""
+        s = _WS.sub("", s)
+        return max((n for n in range(1, min(len(s), self._max_prefix_len) + 1) if s[:n] in self._prefixes), default=0)
+
+    def is_region_abbr(self, s: str) -> bool:
+        """True when ``s`` is a registered region abbreviation (云, 澄, 内蒙)."""
+        return s in self._regions_by_abbr
+
+    def starts_with_region(self, s: str) -> bool:
+        """True when ``s`` begins with a registered region abbreviation (浙政发, 内蒙…)."""
+        return any(s[:n] in self._regions_by_abbr for n in self._abbr_lens if len(s) > n)
+
     def is_provincial_abbr(self, s: str) -> bool:
         """True when ``s`` is the registered abbreviation of a provincial-level division (皖, 桂)."""
         return any(r.level == "provincial" for r in self._regions_by_abbr.get(s, ()))

@@ -604,3 +604,13 @@ def test_starts_like_agency_is_not_a_region():
     assert REG.starts_like_agency("医保发")
     assert REG.starts_like_agency("财教")
     assert not REG.starts_like_agency("黔江府办发")
+
+
+def test_region_abbreviation_lookups():
+    assert REG.is_region_abbr("浙") and REG.is_region_abbr("澄")
+    assert not REG.is_region_abbr("汉")  # 汉中: a place head, not a registered abbreviation
+    assert REG.is_provincial_abbr("皖") and not REG.is_provincial_abbr("澄")
+    assert REG.starts_with_region("浙政发") and not REG.starts_with_region("医保发")
+    assert REG.code_prefix_len("公务宿政规发") == 1
+    assert REG.code_prefix_len("国市监竞争") >= 3
+    assert REG.code_prefix_len("经营") == 0
