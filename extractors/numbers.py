@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from .anchored import anchored_finditer
 from .normalize import NUMERAL_CHARS, parse_numeral
@@ -157,6 +158,12 @@ def _province_before(run: str, k: int, registry: Registry) -> bool:
     return c not in _FUNCTION_CHARS and run[k:k + 1] not in _CENTRAL_ONLY and registry.is_provincial_abbr(c)
 
 
+@lru_cache(maxsize=8)
+def _boundary_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """The boundary words, reversed, as one pattern (longest first)."""
+    return re.compile("|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True)))
+
+
 def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = (), *,
                           delimited: bool = False) -> tuple[int, float]:
     """Where the issuer code starts inside ``run`` (the CJK characters right
@@ -167,16 +174,11 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
     word of the sentence can precede the code in it."""
     if not run:
         return 0, 0.0
-    boundaries = registry.boundary_words() or _BASE_BOUNDARIES
     known = registry.longest_known_suffix(run) or ""
     protect = len(run) - len(known)  # boundary words inside a registered code do not count
-    cut = 0
-    for w in boundaries:
-        j = run.rfind(w)
-        while j >= 0 and j + len(w) > protect:
-            j = run.rfind(w, 0, j)
-        if j >= 0 and j + len(w) > cut:
-            cut = j + len(w)
+    # The boundary word that ends last before ``protect``: the first match in the reversed run.
+    m = _boundary_pattern(registry.boundary_words() or _BASE_BOUNDARIES).search(run[:protect][::-1])
+    cut = protect - m.start() if m else 0
     if run.startswith("国家", cut) and registry.is_known(run[cut + 2:]):
         cut += 2  # 国家 is a word before a ministry's code: 国家发改价格规 is 发改价格规
     code = run[cut:]
@@ -210,9 +212,8 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         # county's name: that county's abbreviation (（从医保〔2014〕150号） of 从化区), not
         # a word of the sentence (（见国发〔2019〕5号） stays 国发: 国发 is registered).
         return 0, 0.7
-    plen = registry.code_prefix_len(code) if code else 0
-    if not (known and len(known) >= len(code)) and (
-            plen == 0 or code[0] in _BODY_CHARS
+    if code and not (known and len(known) >= len(code)) and (
+            code[0] in _BODY_CHARS or (plen := registry.code_prefix_len(code)) == 0
             or (plen == 1 and code[0] not in _CENTRAL_ONLY and not registry.is_region_abbr(code[0]))):
         # No boundary word before a code that does not start like one (经咸政办发, 又如鄂州政办发,
         # 经冀财教, 大兴安岭行署发), or only through a one-character agency that is a word there
