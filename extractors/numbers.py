@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from .anchored import anchored_finditer
 from .normalize import NUMERAL_CHARS, parse_numeral
@@ -106,6 +107,63 @@ _OPENERS = frozenset("（(")
 _FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全此凡若可应也都就又还再则而但且另已须要能会使让被所之这那上下中内外前后同通新原")
 
 
+# The rest of a local government's or party committee's code after its place head:
+# 咸|政办发, 鄂州|政发, 恩施|州政办发, 大兴安岭|行署发, 锡|盟行署发, 黔江|府办发.
+_LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
+
+
+# What begins central codes only: never after a place's head (藏国发明电 is 国发明电).
+_CENTRAL_ONLY = frozenset("国中")
+# Agency abbreviations that begin a code only after a place's head (政 of 甘政办发): a run
+# that starts with one of them (政策载明甘政办发) does not start like a code.
+_BODY_CHARS = frozenset("政府委办")
+
+
+def _local_code_start(code: str, registry: Registry, known: str = "") -> int | None:
+    """Where a local code starts inside ``code`` (a run with no boundary word), or None.
+
+    The leftmost position from which a place head (:meth:`Registry.place_heads_at`)
+    is followed by a government body's code (``_LOCAL_BODY``: 经咸政办发 → 咸政办发,
+    又如鄂州政办发 → 鄂州政办发, 大兴安岭行署发) or, right after a word character
+    that is never part of a code (``_FUNCTION_CHARS``), by a registered code or an
+    agency's abbreviation (经冀财教 → 冀财教, 其中晋医保发 → 晋医保发), as is a province's
+    abbreviation after any word (后续鲁民 → 鲁民).  A head never takes
+    a character of the registered code ``known`` that ends ``code`` (经中山市中府办 is 中府办,
+    not 市中府办 of 市中区)."""
+    known_at = len(code) - len(known) if known else len(code)
+    for p in range(len(code) - 1):
+        for n in registry.place_heads_at(code, p):
+            if p > 0 and code[p] in _FUNCTION_CHARS:
+                continue  # 其中国发, 道路通渭政办发: 中, 通 are words of the sentence there
+            body = code[p + n:]
+            if not body or (p + n > known_at and p != known_at):
+                continue
+            if _LOCAL_BODY.fullmatch(body):
+                return p
+            if (p > 0 and registry.starts_like_agency(body) and body[0] not in _CENTRAL_ONLY
+                    and not registry.starts_with_region(body)
+                    and (n > 1 or registry.is_region_abbr(code[p]))
+                    and (code[p - 1] in _FUNCTION_CHARS or (n == 1 and _province_before(code, p + 1, registry)))):
+                # not a place before a local code (港口浙政发) or before 国/中 (冷藏国发明电),
+                # nor a place's initial the registry does not list (基本达教学厅函)
+                return p
+    return None
+
+
+def _province_before(run: str, k: int, registry: Registry) -> bool:
+    """True when ``run[k - 1]`` is a province's one-character abbreviation (皖, 桂) that is
+    not also a word of running text (新, 内), before a code that is not a central one
+    (国发明电 after 冷藏): a code cut at ``k`` started one earlier."""
+    c = run[k - 1]
+    return c not in _FUNCTION_CHARS and run[k:k + 1] not in _CENTRAL_ONLY and registry.is_provincial_abbr(c)
+
+
+@lru_cache(maxsize=8)
+def _boundary_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """The boundary words, reversed, as one pattern (longest first)."""
+    return re.compile("|".join(re.escape(w[::-1]) for w in sorted(words, key=len, reverse=True)))
+
+
 def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = (), *,
                           delimited: bool = False) -> tuple[int, float]:
     """Where the issuer code starts inside ``run`` (the CJK characters right
@@ -116,16 +174,13 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
     word of the sentence can precede the code in it."""
     if not run:
         return 0, 0.0
-    boundaries = registry.boundary_words() or _BASE_BOUNDARIES
     known = registry.longest_known_suffix(run) or ""
     protect = len(run) - len(known)  # boundary words inside a registered code do not count
-    cut = 0
-    for w in boundaries:
-        j = run.rfind(w)
-        while j >= 0 and j + len(w) > protect:
-            j = run.rfind(w, 0, j)
-        if j >= 0 and j + len(w) > cut:
-            cut = j + len(w)
+    # The boundary word that ends last before ``protect``: the first match in the reversed run.
+    m = _boundary_pattern(registry.boundary_words() or _BASE_BOUNDARIES).search(run[:protect][::-1])
+    cut = protect - m.start() if m else 0
+    if run.startswith("国家", cut) and registry.is_known(run[cut + 2:]):
+        cut += 2  # 国家 is a word before a ministry's code: 国家发改价格规 is 发改价格规
     code = run[cut:]
     seen = set(seen)
     if code in seen:
@@ -157,6 +212,16 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         # county's name: that county's abbreviation (（从医保〔2014〕150号） of 从化区), not
         # a word of the sentence (（见国发〔2019〕5号） stays 国发: 国发 is registered).
         return 0, 0.7
+    if code and not (known and len(known) >= len(code)) and (
+            code[0] in _BODY_CHARS or (plen := registry.code_prefix_len(code)) == 0
+            or (plen == 1 and code[0] not in _CENTRAL_ONLY and not registry.is_region_abbr(code[0]))):
+        # No boundary word before a code that does not start like one (经咸政办发, 又如鄂州政办发,
+        # 经冀财教, 大兴安岭行署发), or only through a one-character agency that is a word there
+        # (公务宿政规发, 交通苏自然资函): the code starts at the leftmost place head followed by
+        # a code's body.
+        local = _local_code_start(code, registry, known)
+        if local is not None:
+            return cut + local, 0.75
     if known and len(known) > len(code):
         # The registry knows a longer code than the boundary words leave.
         return len(run) - len(known), 0.95
@@ -164,13 +229,19 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         if registry.starts_like_code(code) and len(code) <= 8:
             return cut, 0.9
         extra = code[: len(code) - len(known)]
-        if (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra):
+        if known[0] not in _CENTRAL_ONLY and (
+                (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra)):
             # One character, or two that begin a place's name, between a boundary (a word,
             # punctuation) and a registered code: a city's or county's abbreviation that the
             # registry lacks, on a central pattern (宜财社 of 宜宾市财政局 on 财社, 宛环函 of
             # 南阳市, 历城应急 of 历城区).  Reading 财社 there would name the ministry instead.
             return cut, 0.7
-        return len(run) - len(known), 0.9
+        k = len(run) - len(known)
+        if k - 1 >= cut and _province_before(run, k, registry):
+            # A province's abbreviation right before a registered code, after words of the
+            # sentence (公开皖民务函 is 皖民务函, 专题引桂财税 is 桂财税).
+            return k - 1, 0.7
+        return k, 0.9
     if code and registry.starts_like_code(code) and len(code) <= 8:
         return cut, 0.8
     if 2 <= len(code) <= 6:
@@ -178,6 +249,8 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
     # Too long and unknown: keep the shortest tail that starts like a code.
     for k in range(len(run) - 2, max(cut, len(run) - 8) - 1, -1):
         if registry.starts_like_code(run[k:]):
+            if k - 1 >= cut and _province_before(run, k, registry):
+                return k - 1, 0.5
             return k, 0.5
     return max(cut, len(run) - 4), 0.3
 
@@ -207,12 +280,20 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         b = m.start()
         run_start = _cjk_run_left(ct, b, 20)
         run_start = _across_space(ct, reg, run_start, b)
+        paren_start = _across_paren(ct, reg, run_start, b)
+        if paren_start is not None:
+            run_start = paren_start
         run = s[run_start:b]
         if not run:
             continue
         delimited = run_start > 0 and s[run_start - 1] in _OPENERS
-        cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
+        if paren_start is not None:
+            cut, confidence = 0, 0.8
+        else:
+            cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
         code = run[cut:]
+        if paren_start is not None:
+            code = code.replace("(", "（").replace(")", "）")
         if not code or len(code) < 1 or code.endswith(_CASE_CODE_TAILS):
             continue
         if m.group("stray") and not _stray_ok(s, run_start + cut):
@@ -247,6 +328,34 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
 # (新劳人仲案字（2015）第228号, 京劳人仲字〔2019〕12号) or a court case in the code-first order
 # (金婺商初字〔2011〕第1054号).  Cases are not documents, as （2021）京01民终123号 is not.
 _CASE_CODE_TAILS = ("仲案字", "仲案", "仲字", "仲裁字", "仲裁案字", "初字", "终字", "申字", "再字", "执字")
+
+
+# A one-character series in brackets inside a code (宁财（综）发, 宁财(社)发 of 宁夏财政厅).
+_PAREN_SERIES = re.compile(r"[（(][\u4e00-\u9fff][）)]$")
+
+
+def _across_paren(ct: CleanText, reg: Registry, run_start: int, b: int) -> int | None:
+    """Where a code with a bracketed series (``宁财（综）发〔2016〕892号``) starts, or None.
+
+    The run before the year is at most three characters (发, 函) right after ``（X）``,
+    and before the bracket stands a short head that starts like a code and is not a
+    body's name (宁财, not 财政厅)."""
+    s = ct.clean
+    if not 0 < b - run_start <= 3 or run_start < 4:
+        return None
+    m = _PAREN_SERIES.search(s, run_start - 3, run_start)
+    if m is None:
+        return None
+    p0 = m.start()
+    left = _cjk_run_left(ct, p0, 12)
+    head = s[left:p0]
+    if not head:
+        return None
+    cut, _ = issuer_code_left_edge(head, reg)
+    code = head[cut:]
+    if 2 <= len(code) <= 4 and reg.starts_like_code(code) and not code.endswith(_ORG_TAILS + ("委", "办")):
+        return left + cut
+    return None
 
 
 def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:

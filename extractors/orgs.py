@@ -16,7 +16,7 @@ ORG_SUFFIXES = (
 )
 # Words that end the text before an issuing body.  Not 和/与/及: they occur
 # inside names (中华人民共和国, 工业和信息化部, 人力资源和社会保障部).
-_ORG_BOUNDARIES = ("根据", "依据", "按照", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "结合", "印发", "转发", "的", "、", "即", "见")
+_ORG_BOUNDARIES = ("根据", "依据", "按照", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "结合", "印发", "转发", "引用", "援引", "废止", "的", "、", "即", "见", "按")
 _AFTER_NUMBER_CONJUNCTIONS = ("以及", "和", "及", "与", "或")
 _ORG_BOUNDARIES_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _ORG_BOUNDARIES))
 

@@ -384,6 +384,10 @@ _RULE_LEVEL = {
 _NOT_PLACE_NAME = re.compile(
     r"[局厅委部办院司处科室所站队府社园校医]|人民|政府|委员|办公|管理|监督|发展|改革|经济|工作|服务|中心|开发|高新|保税|示范|工业"
 )
+# How the name of a prefecture-level division ends, and the peoples named in the names of
+# autonomous prefectures: 恩施土家族苗族自治州 → 恩施, 锡林郭勒盟 → 锡林郭勒 (Registry.place_heads_at).
+_PLACE_SUFFIX = re.compile(r"(?:自治州|地区|盟|市|州)$")
+_ETHNIC_TAIL = re.compile(r"(?:土家族|布依族|朝鲜族|哈尼族|景颇族|傈僳族|柯尔克孜|哈萨克|蒙古族|蒙古|白族|傣族|壮族|苗族|彝族|藏族|羌族|回族|侗族)$")
 _ETC_TAIL = re.compile(r"等(?:[0-9０-９一二两三四五六七八九十]{1,3}个?)?(?:部委|部门|单位|机关|委办局|家单位)$")
 _JOINT_SEP = re.compile(r"[\s_、，,；;／/]+")
 _CONJUNCTIONS = ("以及", "和", "与", "及")
@@ -583,6 +587,64 @@ class Registry:
         ones = frozenset(n[0] for n in names) | frozenset(r.abbr for r in self._regions if len(r.abbr) == 1)
         twos = frozenset(n[:2] for n in names + counties if len(n) > 2)
         return ones, twos
+
+    def starts_like_agency(self, s: str) -> bool:
+        """True when ``s`` begins with an agency abbreviation (医保, 财, 自然资) or a known code,
+        not merely with a region abbreviation."""
+        agencies = self._agency_prefixes
+        return any(s[:n] in agencies or s[:n] in self._known for n in range(1, min(len(s), self._max_prefix_len) + 1))
+
+    @cached_property
+    def _agency_prefixes(self) -> frozenset[str]:
+        return frozenset(a.abbr for a in self._agencies)
+
+    def code_prefix_len(self, s: str) -> int:
+        """The length of the longest region abbreviation, agency abbreviation or known code
+        that begins ``s`` (0 when ``s`` does not start like a code)."""
+        s = _WS.sub("", s)
+        return max((n for n in range(1, min(len(s), self._max_prefix_len) + 1) if s[:n] in self._prefixes), default=0)
+
+    def is_region_abbr(self, s: str) -> bool:
+        """True when ``s`` is a registered region abbreviation (云, 澄, 内蒙)."""
+        return s in self._regions_by_abbr
+
+    def starts_with_region(self, s: str) -> bool:
+        """True when ``s`` begins with a registered region abbreviation (浙政发, 内蒙…)."""
+        return any(s[:n] in self._regions_by_abbr for n in self._abbr_lens if len(s) > n)
+
+    def is_provincial_abbr(self, s: str) -> bool:
+        """True when ``s`` is the registered abbreviation of a provincial-level division (皖, 桂)."""
+        return any(r.level == "provincial" for r in self._regions_by_abbr.get(s, ()))
+
+    def place_heads_at(self, s: str, i: int = 0) -> tuple[int, ...]:
+        """The lengths, longest first, of the place heads that start ``s`` at ``i``.
+
+        A place head is how a local code names its place: a registered region
+        abbreviation (云, 澄), the first character of a province, prefecture or
+        county-level city (咸 of 咸阳市), the short name of a prefecture-level division
+        (鄂州, 恩施 of 恩施土家族苗族自治州, 大兴安岭 of 大兴安岭地区, 锡林郭勒) or the first two
+        characters of a county-level division (黔江 of 黔江区).  All of them come from
+        ``places``, ``regions`` and ``data/county_names.txt``; each length is one set
+        lookup."""
+        heads = self._place_heads
+        return tuple(n for n in (4, 3, 2, 1) if s[i:i + n] in heads and len(s) - i >= n)
+
+    @cached_property
+    def _place_heads(self) -> frozenset[str]:
+        ones, twos = self._place_initials
+        shorts = set()
+        for p in self._places.values():
+            if p.level != "prefecture":
+                continue
+            name = _PLACE_SUFFIX.sub("", p.name)
+            while True:
+                stripped = _ETHNIC_TAIL.sub("", name)
+                if stripped == name or len(stripped) < 2:
+                    break
+                name = stripped
+            if 2 <= len(name) <= 4:
+                shorts.add(name)
+        return frozenset(ones) | frozenset(twos) | frozenset(shorts) | frozenset(r.abbr for r in self._regions)
 
     def may_begin_county(self, c: str) -> bool:
         """True when the character ``c`` begins the name of a county-level division

@@ -562,3 +562,55 @@ def test_county_names_file_and_place_initials():
     assert reg.may_abbreviate_place("历城") and reg.may_abbreviate_place("宜")  # 历城区; 宜宾市 (a prefecture)
     assert not reg.may_abbreviate_place("通过") and not reg.may_abbreviate_place("其中")
     assert not reg.may_abbreviate_place("番")  # single characters come from prefectures and county-level cities only
+
+
+# --------------------------------------------------------------------------- place heads (round 8)
+
+PLACE_HEAD_CASES = [
+    # a prefecture's short name, its people stripped (恩施土家族苗族自治州, 黔东南苗族侗族自治州)
+    ("大兴安岭行署发", 4),
+    ("锡林郭勒盟行署发", 4),
+    ("恩施州政办发", 2),
+    ("黔东南州府办发", 3),
+    ("鄂州政发", 2),
+    # a county's first two characters, a place's first character
+    ("黔江府办发", 2),
+    ("咸政办发", 1),
+    ("齐政办发", 1),
+    # words of the sentence are no heads
+    ("经济", None),
+    ("其中", None),
+    ("出台", None),
+    ("财政", None),
+    ("行政", None),
+    ("民政", None),
+]
+
+
+@pytest.mark.parametrize("s,longest", PLACE_HEAD_CASES)
+def test_place_heads_at(s, longest):
+    heads = REG.place_heads_at(s, 0)
+    assert (heads[0] if heads else None) == longest
+
+
+def test_place_heads_come_from_every_prefecture():
+    # every prefecture-level division gives a head: its short name or its first character
+    for p in REG._places.values():
+        if p.level == "prefecture":
+            assert REG.place_heads_at(p.name, 0), p.name
+
+
+def test_starts_like_agency_is_not_a_region():
+    assert REG.starts_like_agency("医保发")
+    assert REG.starts_like_agency("财教")
+    assert not REG.starts_like_agency("黔江府办发")
+
+
+def test_region_abbreviation_lookups():
+    assert REG.is_region_abbr("浙") and REG.is_region_abbr("澄")
+    assert not REG.is_region_abbr("汉")  # 汉中: a place head, not a registered abbreviation
+    assert REG.is_provincial_abbr("皖") and not REG.is_provincial_abbr("澄")
+    assert REG.starts_with_region("浙政发") and not REG.starts_with_region("医保发")
+    assert REG.code_prefix_len("公务宿政规发") == 1
+    assert REG.code_prefix_len("国市监竞争") >= 3
+    assert REG.code_prefix_len("经营") == 0
