@@ -34,6 +34,7 @@ _REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止
 _REPEAL_ANCHORS = ("废止", "停止执行", "失效", "不再执行")
 _PARTIAL = re.compile(r"中(?:关于|的|有关)|第[0-9一二三四五六七八九十百]+条|相关规定|有关规定|部分条款")
 _YMD = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
+_YMD_ANY = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _ADOPTED = re.compile(r"(?:已经|已于|经)于?" + _YMD + r"[^。；]{0,40}?(?:讨论通过|审议通过|通过)")
 _IN_FORCE = re.compile(r"自" + _YMD + r"起(?:施行|实施|执行|生效)")
 
@@ -139,6 +140,55 @@ def _listed_works_end(s: str, i: int, titles: _Spans, limit: int) -> int:
     return end
 
 
+# What stands before a work listed in a clause of its own, once its numbers are
+# replaced by Ｎ: its date, 原 and the body or order that issued it
+# (2011年9月30日原国家工商行政管理总局令第56号公布的《X》, 原国家食品药品监督管理总局
+# 2016年3月4日发布的《X》), or nothing.  A clause that cites (根据《X》) lists nothing.
+LISTED_PREFIX: dict[str, object] = {
+    "regex": r"(?:以及|及|和|与)?(?:(?!.*(?:根据|依据|按照|依照|参照|贯彻|落实))(?:" + _YMD_ANY + r")?原?"
+             r"[\u4e00-\u9fff、]{0,40}?Ｎ?(?:" + _YMD_ANY + r")?(?:公布|发布|印发|颁布|下发)的|原)?",
+    "examples": ["", "原", "2011年9月30日原国家工商行政管理总局令Ｎ公布的", "原国家食品药品监督管理总局2016年3月4日发布的",
+                 "和2000年1月13日原国家工商行政管理局令Ｎ公布的"],
+    "counterexamples": ["根据国务院发布的", "依据", "现将", "按照省政府印发的"],
+}
+_LISTED_PREFIX = re.compile(LISTED_PREFIX["regex"])
+
+
+def _listed_clause(s: str, i: int, j: int, titles: _Spans, numbers: _Spans, whole: bool) -> bool:
+    """Cleaned ``s[i:j]`` is a clause that names works and nothing else: a listed
+    prefix, then titles (each with its bracket) up to ``j`` (``whole``) or up to
+    wherever they end (the trigger's own clause: 《B》（…）自本办法施行之日起)."""
+    ts = titles.within(i, j)
+    if not ts:
+        return False
+    t = ts[0]
+    prefix = s[i:t.cstart]
+    for n in reversed(numbers.within(i, t.cstart)):
+        prefix = prefix[:n.cstart - i] + "Ｎ" + prefix[n.cend - i:]
+    if not _LISTED_PREFIX.fullmatch(prefix):
+        return False
+    return not whole or _listed_works_end(s, t.cstart, titles, j) == j
+
+
+_ROUND_BRACKETS = re.compile(r"[（()）]")
+
+
+def _outside_brackets(s: str, a: int, ts: list) -> list:
+    """The titles of ``ts`` (all after cleaned ``a``) that stand in no round bracket
+    opened after ``a``: 《上海海关公告2014年第43号》（上海海关关于实施《X》相关事项的
+    公告） names the announcement, and X only describes it."""
+    if not ts:
+        return ts
+    keep, depth, k = [], 0, a
+    for t in ts:
+        for mk in _ROUND_BRACKETS.finditer(s, k, t.cstart):
+            depth = depth + 1 if mk.group() in "（(" else max(0, depth - 1)
+        k = t.cstart
+        if depth == 0:
+            keep.append(t)
+    return keep
+
+
 def _bracket_end(s: str, i: int, limit: int) -> int | None:
     """End (after the closing bracket) of the bracket opened at ``s[i]``, within ``limit``."""
     depth = 0
@@ -181,14 +231,16 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
             # 原…印发的《Y》同时废止 repeals Y, not the X it issues.
             c = _clause_start(s, a, m.start())
             if c > a and (outers.within(c, m.start()) or numbers_by_start.within(c, m.start())):
-                # ... and the works listed before it with commas: 《A》（…），《B》（…）同时废止
-                while c > a and s.startswith("《", c):
-                    c2 = _clause_start(s, a, c - 1)
-                    if _listed_works_end(s, c2, outers, c - 1) != c - 1:
-                        break
-                    c = c2
+                # ... and the works listed before it with commas: 《A》（…），《B》（…）同时废止;
+                # …令第1号公布的《A》，…令第94号公布的《B》同时废止
+                if _listed_clause(s, c, m.start(), outers, numbers_by_start, whole=False):
+                    while c > a:
+                        c2 = _clause_start(s, a, c - 1)
+                        if not _listed_clause(s, c2, c - 1, outers, numbers_by_start, whole=True):
+                            break
+                        c = c2
                 scope = (c, m.start())
-        ts = outers.within(*scope)
+        ts = _outside_brackets(s, scope[0], outers.within(*scope))
         if "不再执行" in trigger or "停止执行" in trigger:
             if any(_PARTIAL.search(s[t.cend:m.start()]) for t in ts) or _PARTIAL.search(s[a:m.start()]):
                 continue
@@ -319,7 +371,8 @@ def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber 
                 title = t.title
                 break
     if title is None:
-        hm = re.match(r"\s*#\s*(\S[^\n]*)", ex.text)
+        # Only a level-1 heading is the title (## 第五章 附则 is a section)
+        hm = re.match(r"\s*#(?!#)\s*(\S[^\n]*)", ex.text)
         if hm:
             title = re.sub(r"\s+", "", hm.group(1))
     return number, title
