@@ -28,7 +28,17 @@ _SENT_BREAK = re.compile(r"[。；;！？]")
 _REPEAL_TAIL = re.compile(r"(?:同时|一并|即行|予以|同日|随之)?(?:废止|停止执行|失效|不再执行)$")
 # The lookbehind (not 自动停止执行) follows the literal: a pattern that starts
 # with one keeps the regex engine from skipping ahead on the first character.
-_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?:停止执行|不再执行)(?<!自动停止执行)(?<!自动不再执行)(?=[。；;，,]|$)|起废止|废止(?=《)|决定废止")
+_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?:停止执行|不再执行)(?<!自动停止执行)(?<!自动不再执行)(?=[。；;，,：:]|$)|起废止|废止(?=《)|决定废止")
+# A trigger that introduces a list (决定对以下2件市政府规章予以废止：一、《A》…二、《B》…,
+# 决定废止下列规章：…): the works are those of the list after the colon.
+_LIST_INTRO = re.compile(r"(?:(?:以下|下列|如下)[^。；;：:《》，,]{0,20}?)?[：:]")
+# What a line of such a list starts with: an item marker (一、 1. （一） (1)) or a title.
+LIST_ITEM: dict[str, object] = {
+    "regex": r"(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}[、.．）)]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,3})[）)])?《",
+    "examples": ["一、《常州市城市市容管理办法》", "2.《某某办法》", "（三）《某某规定》", "《某某细则》"],
+    "counterexamples": ["本决定自公布之日起施行。", "附件：某某目录", "1\n关于某某的通知"],
+}
+_LIST_ITEM = re.compile(LIST_ITEM["regex"])
 # Every trigger holds one of these, at most two characters from its start: the
 # scan tries _REPEAL_AT only there (see extractors.anchored).
 _REPEAL_ANCHORS = ("废止", "停止执行", "失效", "不再执行")
@@ -203,6 +213,19 @@ def _bracket_end(s: str, i: int, limit: int) -> int | None:
     return None
 
 
+def _list_end(s: str, i: int, line_starts: list[int]) -> int:
+    """End of the list that starts at cleaned ``i`` (right after its colon): the
+    first 。 (items may end with ；), or a line that starts no item, whichever comes first."""
+    j = s.find("。", i)
+    end = len(s) if j < 0 else j + 1
+    k = bisect_right(line_starts, i)
+    while k < len(line_starts) and line_starts[k] < end:
+        if not _LIST_ITEM.match(s, line_starts[k]):
+            return line_starts[k]
+        k += 1
+    return end
+
+
 def find_repeals(ex: Extraction) -> list[RepealStatement]:
     """Statements that an identifiable cited work is repealed or ceases to apply."""
     s = ex.ct.clean
@@ -214,13 +237,20 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
     sentences = _Sentences(s)
     paired = {p.title.cstart: p.number for p in ex.pairs}
     own = None
+    line_starts: list[int] | None = None
     for m in anchored_finditer(_REPEAL_AT, s, _REPEAL_ANCHORS, 2):
         if all_outer.covering(m.start()):
             continue
         a, b = sentences.around(m.start(), m.end())
         trigger = m.group()
         kind = "cease" if ("停止执行" in trigger or "不再执行" in trigger or "失效" in trigger) else "repeal"
-        if trigger.startswith("废止") or trigger == "决定废止":
+        intro = _LIST_INTRO.match(s, m.end())
+        if intro is not None:
+            # 对以下2件规章予以废止：一、《A》（…）二、《B》（…）: the list after the colon
+            line_starts = ex.ct.line_starts() if line_starts is None else line_starts
+            scope = (intro.end(), _list_end(s, intro.end(), line_starts))
+            b = max(b, scope[1])
+        elif trigger.startswith("废止") or trigger == "决定废止":
             # 决定废止《X》（…）: the works named after the trigger; when a title follows
             # it, only that title and those listed with it (关于废止《X》的决定… names
             # nothing else further on in its sentence)

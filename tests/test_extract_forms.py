@@ -510,6 +510,10 @@ def replacements(text: str) -> set:
      "2015年8月27日原国家工商行政管理总局令第76号公布的《企业经营范围登记管理规定》同时废止。",
      {("国家工商行政管理局令第1号", "国家市场监督管理总局令第52号"), ("国家工商行政管理局令第94号", "国家市场监督管理总局令第52号"),
       ("国家工商行政管理总局令第76号", "国家市场监督管理总局令第52号")}),
+    # the list after 决定废止下列规章： goes on past the ；that ends its first item
+    ("某某局令第5号\n决定废止下列规章：\n一、《某某办法》（2001年7月25日某某局令第7号发布）；\n"
+     "二、《某某规定》（2002年12月25日某某局令第15号发布）。",
+     {("某某局令第7号", "某某局令第5号"), ("某某局令第15号", "某某局令第5号")}),
     # a level-1 markdown heading is the repealing regulation's own title ...
     ("# 中华人民共和国两用物项出口管制条例\n\n<!-- INFO END -->\n\n第五十条 本条例自2024年12月1日起施行。"
      "《中华人民共和国核两用品及相关技术出口管制条例》和《有关化学品及相关设备和技术出口管制办法》同时废止。",
@@ -564,6 +568,14 @@ def test_replacements(text, expected):
      [("中华人民共和国上海海关公告2006年第4号", None), ("中华人民共和国上海海关公告2014年第43号", None),
       ("中华人民共和国上海海关公告2015年第5号", None)]),
     ("《某某办法》（依据《某某条例》制定）同时废止。", [("某某办法", None)]),
+    # a trigger that introduces a list: the works of the list after the colon, whatever ends its items
+    ("市政府决定对以下2件市政府规章予以废止:\n一、《常州市城市市容管理办法》(2016年12月1日常州市人民政府令第2号发布)\n"
+     "二、《常州市生活垃圾分类管理办法》(2018年11月23日常州市人民政府令第8号发布)\n本决定自公布之日起施行。",
+     [("常州市城市市容管理办法", "常州市人民政府令第2号"), ("常州市生活垃圾分类管理办法", "常州市人民政府令第8号")]),
+    ("决定废止下列规章：\n一、《某某办法》（2001年7月25日某某局令第7号发布）；\n二、《某某规定》（2002年12月25日某某局令第15号发布）。",
+     [("某某办法", "某某局令第7号"), ("某某规定", "某某局令第15号")]),
+    # ... and no further than a line that starts no item
+    ("决定废止下列规章：\n一、《某某办法》\n二、《某某规定》\n\n附件：《某某细则》修改对照表", [("某某办法", None), ("某某规定", None)]),
 ])
 def test_repealed_works(text, expected):
     got = [(r.old_title.title if r.old_title else None, r.old_number.number if r.old_number else None)
@@ -577,9 +589,17 @@ def test_repealed_works(text, expected):
     "《实施意见》至国家有关部门宣布疫情结束之日起，自动停止执行。",
     "制定、修改、废止、解释地方性法规。",
     "《江西省人民政府关于废止〈江西省著名商标认定和保护办法〉的决定》已经通过。",
+    "自2020年1月1日起，下列补贴标准不再执行：\n1.交通补贴；\n2.通讯补贴。",
+    "六、在2025年12月31日前制发文件规定的国内环节增值税优惠政策同时停止执行。",
 ])
 def test_not_repeals(text):
     assert extract(text).repeals == ()
+
+
+def test_list_item_examples():
+    from extractors.statements import LIST_ITEM, _LIST_ITEM
+    assert all(_LIST_ITEM.match(x) for x in LIST_ITEM["examples"])
+    assert not any(_LIST_ITEM.match(x) for x in LIST_ITEM["counterexamples"])
 
 
 def test_listed_prefix_examples():
