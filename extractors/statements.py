@@ -213,6 +213,23 @@ def _bracket_end(s: str, i: int, limit: int) -> int | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"[，,。；;]")
+
+
+def _works_after(s: str, i: int, b: int, titles: _Spans, all_titles: _Spans, numbers: _Spans) -> int | None:
+    """End of the works a trigger names right after it (同时废止《X》（…）、《Y》,
+    同时废止原…发布的《X》, 同时废止财金〔2025〕9号), or None when its clause names none."""
+    m = _CLAUSE_END.search(s, i, b)
+    j = m.start() if m else b
+    if _listed_clause(s, i, j, titles, numbers, whole=False):
+        return _listed_works_end(s, titles.within(i, j)[0].cstart, all_titles, b)
+    k = i + 1 if s.startswith("原", i) else i
+    n = numbers.starting_at(k)
+    if n is not None and n.cend <= j:
+        return j
+    return None
+
+
 def _list_end(s: str, i: int, line_starts: list[int]) -> int:
     """End of the list that starts at cleaned ``i`` (right after its colon): the
     first 。 (items may end with ；), or a line that starts no item, whichever comes first."""
@@ -255,6 +272,9 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
             # it, only that title and those listed with it (关于废止《X》的决定… names
             # nothing else further on in its sentence)
             scope = (m.end(), _listed_works_end(s, m.end(), all_outer, b) if s.startswith("《", m.end()) else b)
+        elif (after := _works_after(s, m.end(), b, outers, all_outer, numbers_by_start)) is not None:
+            # 本规范自2025年1月1日起施行，同时废止《X》（…）: the works right after the trigger
+            scope = (m.end(), after)
         else:
             scope = (a, m.start())
             # The works of the trigger's own clause, when it names any: 现将《X》印发给你们，
@@ -270,6 +290,8 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
                             break
                         c = c2
                 scope = (c, m.start())
+        if scope[0] >= m.end() and _PARTIAL.match(s, scope[1]):
+            continue  # 废止《X》第十九条…: part of a work, not the work
         ts = _outside_brackets(s, scope[0], outers.within(*scope))
         if "不再执行" in trigger or "停止执行" in trigger:
             if any(_PARTIAL.search(s[t.cend:m.start()]) for t in ts) or _PARTIAL.search(s[a:m.start()]):
