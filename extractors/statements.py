@@ -368,6 +368,11 @@ _HEADER_LINE_REST = re.compile(r"^[（(]?(?:\d{4}年\d{1,2}月\d{1,2}日[^（()�
 _GLUED_HEADING = re.compile(r"[^\s。，,；;：:《》“”\"()（）]{2,40}关于[^\s。，,；;：:《》“”\"()（）]{2,80}"
                             r"(?:通知|批复|决定|意见|通报|通告|公告|办法|规定|函|复函|答复)")
 _ADDRESSEES = re.compile(r"各|[\u4e00-\u9fff、]{2,40}[：:]")
+# A page's metadata row that gives the number (发文字号: 吕政办发[2013]99号 发布日期: …,
+# 发文字号: | 大财社指【2022】18号 |): the label before it, other labels or cells after it.
+_META_BEFORE = re.compile(r"(?:.*[|｜])?[^，。；,;|｜]{0,12}?(?:文号|字号|文件编号|发文编号)[:：]?[|｜]?")
+_META_AFTER = re.compile(r"(?:[|｜].*|(?:发布日期|成文日期|发文日期|生成日期|印发日期|施行日期|实施日期|有效性|索引号|"
+                         r"主题分类|发文机关|发布机构)[:：].*)?")
 
 
 def _own_number_positions(ex: Extraction) -> set[int]:
@@ -392,6 +397,8 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
         if _HEADER_LINE_REST.match(before) and re.match(r"^(?:公布|发布|修正|修订|施行|[)）])*", after):
             if re.fullmatch(r"(?:公布|发布|[)）])?(?:\d{4}年\d{1,2}月\d{1,2}日.*)?|(?:公布|发布)?[)）]?", after) or not after:
                 out.append(n)
+        elif _META_BEFORE.fullmatch(before) and _META_AFTER.fullmatch(after):
+            out.append(n)
         elif a == 0 or ex.ct.line_start(a):
             # A heading glued to its number at the start of a line (crawled pages):
             # 国务院办公厅关于印发…的通知国办函〔2014〕119号各省、自治区…

@@ -517,6 +517,12 @@ def replacements(text: str) -> set:
     # 同时废止《X》 right after the in-force date, under the document's own number
     ("某政办发〔2021〕3号\n各乡镇人民政府：\n现将《某某管理办法》印发给你们。\n本办法自印发之日起施行，同时废止《某某暂行办法》（某政办发〔2015〕12号）。",
      {("某政办发〔2015〕12号", "某政办发〔2021〕3号")}),
+    # the own number in a page's metadata row
+    ("发文字号: 吕政办发[2013]99号 发布日期: 2013年09月16日\n\n吕梁市人民政府办公厅\n\n"
+     "本预案自印发之日起施行，原《吕梁市通信保障应急预案》（吕政办发〔2009〕5号）同时废止。",
+     {("吕政办发〔2009〕5号", "吕政办发〔2013〕99号")}),
+    # ... not a number the text cites after a label
+    ("根据文号：国发〔2019〕1号的要求，原《某某办法》（某政发〔2009〕5号）同时废止。", set()),
     # a level-1 markdown heading is the repealing regulation's own title ...
     ("# 中华人民共和国两用物项出口管制条例\n\n<!-- INFO END -->\n\n第五十条 本条例自2024年12月1日起施行。"
      "《中华人民共和国核两用品及相关技术出口管制条例》和《有关化学品及相关设备和技术出口管制办法》同时废止。",
@@ -618,6 +624,19 @@ def test_listed_prefix_examples():
     from extractors.statements import LISTED_PREFIX, _LISTED_PREFIX
     assert all(_LISTED_PREFIX.fullmatch(x) for x in LISTED_PREFIX["examples"])
     assert not any(_LISTED_PREFIX.fullmatch(x) for x in LISTED_PREFIX["counterexamples"])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("文号 | 汉政办发〔2021〕88号 | 成文日期: | 2021年09月28日 |", "汉政办发〔2021〕88号"),
+    ("时效性 :现行有效\n文号 :晋政发〔2018〕13号\n", "晋政发〔2018〕13号"),
+    ("行政处罚决定书文号: 某罚〔2023〕1号\n", "某罚〔2023〕1号"),
+    ("发文字号:\n高政发〔2021〕1号\n", "高政发〔2021〕1号"),
+    ("根据文号：国发〔2019〕1号的要求，制定本办法。", None),
+])
+def test_own_number(text, expected):
+    from extractors.statements import own_identity
+    n, _ = own_identity(extract(text))
+    assert (n.number if n else None) == expected
 
 
 def test_date_statements():
