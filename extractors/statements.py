@@ -426,7 +426,7 @@ def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber 
         title = t.title if t else None
     if title is None:
         for t in ex.titles:
-            if t.parent is None and re.match(r"^[^。《]{0,60}?(?:现予公布|现予以公布|予以公布|现予发布|现予以发布|予以发布)", s[t.cend:t.cend + 80]):
+            if t.parent is None and re.match(r"^[^。《]{0,60}?(?:现予公布|现予以公布|予以公布|现予发布|现予以发布|予以发布|现印发给|现予印发|现予以印发)", s[t.cend:t.cend + 80]):
                 title = t.title
                 break
     if title is None:
