@@ -32,13 +32,16 @@ _REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止
 # A trigger that introduces a list (决定对以下2件市政府规章予以废止：一、《A》…二、《B》…,
 # 决定废止下列规章：…): the works are those of the list after the colon.
 _LIST_INTRO = re.compile(r"(?:(?:以下|下列|如下)[^。；;：:《》，,]{0,20}?)?[：:]")
-# What a line of such a list starts with: an item marker (一、 1. （一） (1)) or a title.
-LIST_ITEM: dict[str, object] = {
-    "regex": r"(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}[、.．）)]|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,3})[）)])?《",
-    "examples": ["一、《常州市城市市容管理办法》", "2.《某某办法》", "（三）《某某规定》", "《某某细则》"],
-    "counterexamples": ["本决定自公布之日起施行。", "附件：某某目录", "1\n关于某某的通知"],
+# What a line after such a list starts with: the decision's own closing sentences, its
+# attachments, its signature block.  Any other line (一、《A》…, 1.关于…的通知（…号）, the
+# cells of a table, one a line) goes on with the list.
+LIST_STOP: dict[str, object] = {
+    "regex": r"附件|附[:：]|本(?:决定|通知|办法|规定|公告|意见)|特此|抄送|此件",
+    "examples": ["本决定自公布之日起施行。", "附件：某某目录", "特此通知。", "抄送：省政府办公厅"],
+    "counterexamples": ["一、《常州市城市市容管理办法》", "2.关于做好防汛工作的通知（某政办发〔2012〕7号）", "关于加强城市管理的通知",
+                        "某政办发〔2010〕5号", "1"],
 }
-_LIST_ITEM = re.compile(LIST_ITEM["regex"])
+_LIST_STOP = re.compile(LIST_STOP["regex"])
 # Every trigger holds one of these, at most two characters from its start: the
 # scan tries _REPEAL_AT only there (see extractors.anchored).
 _REPEAL_ANCHORS = ("废止", "停止执行", "失效", "不再执行")
@@ -232,12 +235,12 @@ def _works_after(s: str, i: int, b: int, titles: _Spans, all_titles: _Spans, num
 
 def _list_end(s: str, i: int, line_starts: list[int]) -> int:
     """End of the list that starts at cleaned ``i`` (right after its colon): the
-    first 。 (items may end with ；), or a line that starts no item, whichever comes first."""
+    first 。 (items may end with ；), or a line that closes the list, whichever comes first."""
     j = s.find("。", i)
     end = len(s) if j < 0 else j + 1
-    k = bisect_right(line_starts, i)
+    k = bisect_left(line_starts, i)
     while k < len(line_starts) and line_starts[k] < end:
-        if not _LIST_ITEM.match(s, line_starts[k]):
+        if _LIST_STOP.match(s, line_starts[k]):
             return line_starts[k]
         k += 1
     return end
@@ -304,7 +307,8 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
         if not ts:
             own = _own_number_positions(ex) if own is None else own
             for n in numbers:
-                if n.cstart not in own:
+                # (a number alone on its line after a list's colon is a table cell, not the own number)
+                if n.cstart not in own or intro is not None:
                     targets.append((None, n))
         if not targets:
             continue

@@ -593,7 +593,14 @@ def test_replacements(text, expected):
      [("会计核算软件基本功能规范", "财会字〔1994〕27号")]),
     ("本办法自印发之日起施行，同时废止原《某某办法》（某政办发〔2015〕12号）和《某某规定》。",
      [("某某办法", "某政办发〔2015〕12号"), ("某某规定", None)]),
-    # ... and no further than a line that starts no item
+    # ... items without 《》 give their numbers, on lines of their own or in the cells of a table
+    ("经清理，决定废止以下2件规范性文件：\n1.关于加强城市管理的通知（某政办发〔2010〕5号）\n"
+     "2.关于做好防汛工作的通知（某政办发〔2012〕7号）\n本决定自印发之日起施行。",
+     [(None, "某政办发〔2010〕5号"), (None, "某政办发〔2012〕7号")]),
+    ("决定废止下列规范性文件：\n序号\n文件名称\n文号\n1\n关于加强城市管理的通知\n某政办发〔2010〕5号\n2\n"
+     "关于做好防汛工作的通知\n某政办发〔2012〕7号\n特此通知。",
+     [(None, "某政办发〔2010〕5号"), (None, "某政办发〔2012〕7号")]),
+    # ... and no further than a line that closes the list
     ("决定废止下列规章：\n一、《某某办法》\n二、《某某规定》\n\n附件：《某某细则》修改对照表", [("某某办法", None), ("某某规定", None)]),
 ])
 def test_repealed_works(text, expected):
@@ -619,10 +626,10 @@ def test_not_repeals(text):
     assert extract(text).repeals == ()
 
 
-def test_list_item_examples():
-    from extractors.statements import LIST_ITEM, _LIST_ITEM
-    assert all(_LIST_ITEM.match(x) for x in LIST_ITEM["examples"])
-    assert not any(_LIST_ITEM.match(x) for x in LIST_ITEM["counterexamples"])
+def test_list_stop_examples():
+    from extractors.statements import LIST_STOP, _LIST_STOP
+    assert all(_LIST_STOP.match(x) for x in LIST_STOP["examples"])
+    assert not any(_LIST_STOP.match(x) for x in LIST_STOP["counterexamples"])
 
 
 def test_listed_prefix_examples():
