@@ -28,7 +28,7 @@ _SENT_BREAK = re.compile(r"[。；;！？]")
 _REPEAL_TAIL = re.compile(r"(?:同时|一并|即行|予以|同日|随之)?(?:废止|停止执行|失效|不再执行)$")
 # The lookbehind (not 自动停止执行) follows the literal: a pattern that starts
 # with one keeps the regex engine from skipping ahead on the first character.
-_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?:停止执行|不再执行)(?<!自动停止执行)(?<!自动不再执行)(?=[。；;，,：:]|$)|起废止|废止(?=《)|决定废止")
+_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?:停止执行|不再执行)(?<!自动停止执行)(?<!自动不再执行)(?=[。；;，,：:《]|$)|起废止|废止(?=《)|决定废止")
 # A trigger that introduces a list (决定对以下2件市政府规章予以废止：一、《A》…二、《B》…,
 # 决定废止下列规章：…): the works are those of the list after the colon.
 _LIST_INTRO = re.compile(r"(?:(?:以下|下列|如下)[^。；;：:《》，,]{0,20}?)?[：:]")
@@ -45,7 +45,10 @@ _LIST_STOP = re.compile(LIST_STOP["regex"])
 # Every trigger holds one of these, at most two characters from its start: the
 # scan tries _REPEAL_AT only there (see extractors.anchored).
 _REPEAL_ANCHORS = ("废止", "停止执行", "失效", "不再执行")
-_PARTIAL = re.compile(r"中(?:关于|的|有关)|第[0-9一二三四五六七八九十百]+条|相关规定|有关规定|部分条款")
+_PARTIAL = re.compile(r"中(?:关于|的|有关|与|涉及)|第[0-9一二三四五六七八九十百]+条|相关规定|有关规定|部分条款")
+# What follows works named after a trigger when only part of them goes (停止执行《X》第五条,
+# 同时废止《X》中与本办法不一致的规定, 停止执行《X》规定的补贴标准).
+_PARTIAL_AFTER = re.compile(r"中|第[0-9一二三四五六七八九十百]+条|(?:规定|确定|明确)的|相关|有关|部分|所列")
 _YMD = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _YMD_ANY = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 _ADOPTED = re.compile(r"(?:已经|已于|经)于?" + _YMD + r"[^。；]{0,40}?(?:讨论通过|审议通过|通过)")
@@ -293,12 +296,19 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
                             break
                         c = c2
                 scope = (c, m.start())
-        if scope[0] >= m.end() and _PARTIAL.match(s, scope[1]):
+        if scope[0] >= m.end() and _PARTIAL_AFTER.match(s, scope[1]):
             continue  # 废止《X》第十九条…: part of a work, not the work
         ts = _outside_brackets(s, scope[0], outers.within(*scope))
         if "不再执行" in trigger or "停止执行" in trigger:
             if any(_PARTIAL.search(s[t.cend:m.start()]) for t in ts) or _PARTIAL.search(s[a:m.start()]):
                 continue
+        elif ts and scope[1] == m.start():
+            # 原《X》中与本办法不一致的规定同时废止: part of X goes, not X
+            ends = [t.cstart for t in ts[1:]] + [m.start()]
+            whole = [t for t, e in zip(ts, ends) if not _PARTIAL.search(s, t.cend, e)]
+            if not whole:
+                continue
+            ts = whole
         # A self-reference repeals nothing identifiable (凡与本规定不一致的同时废止).
         numbers = numbers_by_start.within(*scope)
         targets: list[tuple[Title | None, DocumentNumber | None]] = []
