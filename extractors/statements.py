@@ -32,15 +32,17 @@ _REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止
 # A trigger that introduces a list (决定对以下2件市政府规章予以废止：一、《A》…二、《B》…,
 # 决定废止下列规章：…): the works are those of the list after the colon.
 _LIST_INTRO = re.compile(r"(?:(?:以下|下列|如下)[^。；;：:《》，,]{0,20}?)?[：:]")
-# What a line after such a list starts with: the decision's own closing sentences, its
-# attachments, its signature block.  Any other line (一、《A》…, 1.关于…的通知（…号）, the
-# cells of a table, one a line) goes on with the list.
+# What closes such a list: the decision's own closing sentences, its attachments, its
+# signature block (outside a title).  Anything else (一、《A》…, 1.关于…的通知（…号）, the
+# cells of a table, one a line) goes on with the list, up to the first 。.
 LIST_STOP: dict[str, object] = {
     "regex": r"附件|附[:：]|本(?:决定|通知|办法|规定|公告|意见)|特此|抄送|此件",
     "examples": ["本决定自公布之日起施行。", "附件：某某目录", "特此通知。", "抄送：省政府办公厅"],
     "counterexamples": ["一、《常州市城市市容管理办法》", "2.关于做好防汛工作的通知（某政办发〔2012〕7号）", "关于加强城市管理的通知",
                         "某政办发〔2010〕5号", "1"],
 }
+# The longest list looked at (cleaned characters): a list that runs on without a 。 stops here.
+_LIST_MAX = 20000
 _LIST_STOP = re.compile(LIST_STOP["regex"])
 # Every trigger holds one of these, at most two characters from its start: the
 # scan tries _REPEAL_AT only there (see extractors.anchored).
@@ -236,16 +238,14 @@ def _works_after(s: str, i: int, b: int, titles: _Spans, all_titles: _Spans, num
     return None
 
 
-def _list_end(s: str, i: int, line_starts: list[int]) -> int:
+def _list_end(s: str, i: int, titles: _Spans) -> int:
     """End of the list that starts at cleaned ``i`` (right after its colon): the
-    first 。 (items may end with ；), or a line that closes the list, whichever comes first."""
-    j = s.find("。", i)
-    end = len(s) if j < 0 else j + 1
-    k = bisect_left(line_starts, i)
-    while k < len(line_starts) and line_starts[k] < end:
-        if _LIST_STOP.match(s, line_starts[k]):
-            return line_starts[k]
-        k += 1
+    first 。 (items may end with ；), or what closes the list, whichever comes first."""
+    j = s.find("。", i, i + _LIST_MAX)
+    end = min(len(s), i + _LIST_MAX) if j < 0 else j + 1
+    for m in _LIST_STOP.finditer(s, i, end):
+        if not titles.covering(m.start()):
+            return m.start()
     return end
 
 
@@ -260,7 +260,6 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
     sentences = _Sentences(s)
     paired = {p.title.cstart: p.number for p in ex.pairs}
     own = None
-    line_starts: list[int] | None = None
     for m in anchored_finditer(_REPEAL_AT, s, _REPEAL_ANCHORS, 2):
         if all_outer.covering(m.start()):
             continue
@@ -270,8 +269,7 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
         intro = _LIST_INTRO.match(s, m.end())
         if intro is not None:
             # 对以下2件规章予以废止：一、《A》（…）二、《B》（…）: the list after the colon
-            line_starts = ex.ct.line_starts() if line_starts is None else line_starts
-            scope = (intro.end(), _list_end(s, intro.end(), line_starts))
+            scope = (intro.end(), _list_end(s, intro.end(), all_outer))
             b = max(b, scope[1])
         elif trigger.startswith("废止") or trigger == "决定废止":
             # 决定废止《X》（…）: the works named after the trigger; when a title follows
@@ -398,12 +396,20 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
     line): the document's own number and its promulgating orders."""
     s = ex.ct.clean
     out = []
+    # Line bounds by bisection over the line starts, listed once: a text crawled as a
+    # single line must not cost a walk of that line per number.
+    starts = ex.ct.line_starts() if ex.numbers else []
+
+    def line_bounds(i: int) -> tuple[int, int]:
+        k = bisect_right(starts, i) - 1
+        return (starts[k] if k >= 0 else 0), (starts[k + 1] if k + 1 < len(starts) else len(s))
+
     for n in ex.numbers:
-        a, b = ex.ct.line_bounds(n.cstart)
+        a, b = line_bounds(n.cstart)
         if a > 0 and a < n.cstart and _DATE_PIECE.fullmatch(s, a, n.cstart):
             # A history line broken inside its date ((2011年8 ⏎ 月26日…令第190号公布): the line
             # starts where the piece before the break starts.
-            a0 = ex.ct.line_bounds(a - 1)[0]
+            a0 = line_bounds(a - 1)[0]
             if _DATE_PIECE.fullmatch(s, a0, a):
                 a = a0
         before = s[a:n.cstart]
@@ -411,7 +417,7 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
         if _HEADER_LINE_REST.match(before) and re.match(r"^(?:公布|发布|修正|修订|施行|[)）])*", after):
             if re.fullmatch(r"(?:公布|发布|[)）])?(?:\d{4}年\d{1,2}月\d{1,2}日.*)?|(?:公布|发布)?[)）]?", after) or not after:
                 out.append(n)
-        elif _META_BEFORE.fullmatch(before) and _META_AFTER.fullmatch(after):
+        elif len(before) <= 60 and _META_BEFORE.fullmatch(before) and _META_AFTER.fullmatch(after):
             out.append(n)
         elif a == 0 or ex.ct.line_start(a):
             # A heading glued to its number at the start of a line (crawled pages):
