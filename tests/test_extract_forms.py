@@ -608,6 +608,9 @@ def test_replacements(text, expected):
      [(None, "某政办发〔2010〕5号"), (None, "某政办发〔2012〕7号")]),
     # ... and no further than a line that closes the list
     ("决定废止下列规章：\n一、《某某办法》\n二、《某某规定》\n\n附件：《某某细则》修改对照表", [("某某办法", None), ("某某规定", None)]),
+    # (a text crawled as one line: what closes the list closes it wherever it stands)
+    ("决定废止下列规章：一、《某某办法》二、《某某规定》特此通知某某县人民政府附件：《某某细则》修改对照表",
+     [("某某办法", None), ("某某规定", None)]),
 ])
 def test_repealed_works(text, expected):
     got = [(r.old_title.title if r.old_title else None, r.old_number.number if r.old_number else None)
