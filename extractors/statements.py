@@ -32,6 +32,9 @@ _REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止
 # A trigger that introduces a list (决定对以下2件市政府规章予以废止：一、《A》…二、《B》…,
 # 决定废止下列规章：…): the works are those of the list after the colon.
 _LIST_INTRO = re.compile(r"(?:(?:以下|下列|如下)[^。；;：:《》，,]{0,20}?)?[：:]")
+# ... when its sentence announces documents (以下2件市政府规章, 下列规范性文件): not 有下列情形之一的，
+# 裁定停止执行：（一）…, nor 下列补贴标准不再执行：
+_LIST_OF_WORKS = re.compile(r"(?:以下|下列)[^。；;：:，,《》]{0,12}?(?:文件|规章|规定|办法|通知|意见|法规|决定|目录|件)")
 # What closes such a list: the decision's own closing sentences, its attachments, its
 # signature block (outside a title).  Anything else (一、《A》…, 1.关于…的通知（…号）, the
 # cells of a table, one a line) goes on with the list, up to the first 。.
@@ -267,6 +270,8 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
         trigger = m.group()
         kind = "cease" if ("停止执行" in trigger or "不再执行" in trigger or "失效" in trigger) else "repeal"
         intro = _LIST_INTRO.match(s, m.end())
+        if intro is not None and not _LIST_OF_WORKS.search(s, a, intro.end()):
+            intro = None
         if intro is not None:
             # 对以下2件规章予以废止：一、《A》（…）二、《B》（…）: the list after the colon
             scope = (intro.end(), _list_end(s, intro.end(), all_outer))
