@@ -228,15 +228,20 @@ def resolve_pairs(ex: Extraction) -> Extraction:
     by_key: dict[str, Title] = {}
     for t in outers:
         by_key.setdefault(t.key, t)
+    line_starts: list[int] | None = None  # listed once, on the first history bracket
     for n in ex.numbers:
         if n.cstart in paired_numbers or not _HISTORY_TAIL.match(s[n.cend:n.cend + 2]):
             continue
         open_at = _open_bracket_before(s, n.cstart)
         if open_at is None:
             continue
-        line_start, _ = ex.ct.line_bounds(open_at)
+        # (by bisection: a text crawled as a single line must not cost a walk of it per number)
+        line_starts = ex.ct.line_starts() if line_starts is None else line_starts
+        k = bisect_right(line_starts, open_at) - 1
+        line_start = line_starts[k] if k >= 0 else 0
         heading = s[line_start:open_at]
-        if heading:
+        # (no title runs longer: a text crawled as one line has no heading to key)
+        if heading and len(heading) <= 300:
             t = by_key.get(title_key(heading))
             if t is not None:
                 add(t, n, "history")
