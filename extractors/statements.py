@@ -436,8 +436,8 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
 def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber | None, str | None]:
     """The document's own number (the nearest header/history line number
     before cleaned position ``at``, else the first one) and own title (the
-    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布`` (or 发布), or a
-    markdown ``# X`` heading)."""
+    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布`` (or 发布), a
+    markdown ``# X`` heading, or the plain title line the text starts with)."""
     heads = [n for n in _header_numbers(ex) if not n.text.endswith("修正")]
     number = None
     if heads:
@@ -459,7 +459,43 @@ def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber 
         hm = re.match(r"\s*#(?!#)\s*(\S[^\n]*)", ex.text)
         if hm:
             title = re.sub(r"\s+", "", hm.group(1))
+    if title is None:
+        title = heading_title(ex.text)
     return number, title
+
+
+# A plain text's title line: no sentence punctuation, and it ends with a document type,
+# perhaps followed by its status in brackets (（试行）, （2020年修订）).
+HEADING_TITLE = re.compile(
+    r"(?!第[一二三四五六七八九十百\d]+[条章节])[^\n。；;！？!?：:，,]{2,78}?"
+    r"(?:办法|规定|条例|细则|规则|决定|通知|意见|方案|规划|批复|公告|通告|通报|解释|制度|规程|措施|纲要|计划|指南|守则|准则)"
+    r"(?:[（(][^（）()\n]{1,12}[）)])?"
+)
+HEADING_TITLE_EXAMPLES = (
+    ("玉溪市医疗保障基金监督管理办法", True),
+    ("关于做好2021年城乡居民基本医疗保障工作的通知", True),
+    ("江西省著名商标认定和保护办法（试行）", True),
+    ("国务院关于印发《“十三五”国家信息化规划》的通知", True),
+    ("中华人民共和国国务院令", False),   # the order line, not the title
+    ("第232号", False),
+    ("各乡镇人民政府：", False),
+    ("为了规范管理，制定本办法", False),  # a sentence
+    ("第一条 为了规范管理制定本办法", False),
+    ("江西省人民政府", False),
+)
+
+
+def heading_title(text: str) -> str | None:
+    """The title on the first non-empty line of a plain text (``玉溪市…管理办法`` ⏎
+    ``第一条 …``), whitespace removed, or ``None`` when that line does not read as one."""
+    for line in text.lstrip("\ufeff").splitlines()[:12]:
+        line = re.sub(r"[\s\u3000\u00a0]+", "", line)
+        if not line:
+            continue
+        if len(line) >= 2 and line[0] == "《" and line[-1] == "》":
+            line = line[1:-1]
+        return line if HEADING_TITLE.fullmatch(line) else None
+    return None
 
 
 def read_statements(ex: Extraction) -> Extraction:

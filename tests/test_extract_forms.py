@@ -742,6 +742,37 @@ def test_own_number(text, expected):
     assert (n.number if n else None) == expected
 
 
+def test_heading_title_examples():
+    from extractors.statements import HEADING_TITLE_EXAMPLES, heading_title
+    for text, is_title in HEADING_TITLE_EXAMPLES:
+        assert (heading_title(text) == text.strip("《》")) is is_title, text
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a plain text's first line, when it reads as a title
+    ("玉溪市医疗保障基金监督管理办法\n第一条 为了加强管理，制定本办法。\n", "玉溪市医疗保障基金监督管理办法"),
+    ("\ufeff\n　　关于做好城乡居民医疗保险工作的通知\n各乡镇人民政府：\n", "关于做好城乡居民医疗保险工作的通知"),
+    ("《江西省著名商标认定和保护办法（试行）》\n第一条 为了…", "江西省著名商标认定和保护办法（试行）"),
+    # not a title line
+    ("中华人民共和国国务院令\n第693号\n", None),
+    ("为了加强管理，制定本办法。\n第一条 …", None),
+    ("各乡镇人民政府：\n现将有关事项通知如下。", None),
+])
+def test_own_title_from_the_first_line(text, expected):
+    from extractors.statements import own_identity
+    assert own_identity(extract(text))[1] == expected
+
+
+def test_a_repeal_in_a_text_without_a_number_is_by_its_heading_title():
+    from extractors.statements import own_identity
+    text = ("玉溪市医疗保障基金监督管理办法\n第一条 为了加强医疗保障基金监督管理，制定本办法。\n"
+            "第二条 本办法自2022年1月1日起施行，《玉溪市医疗保障基金监督暂行办法》同时废止。\n")
+    ex = extract(text)
+    (r,) = ex.repeals
+    assert r.old_title.title == "玉溪市医疗保障基金监督暂行办法"
+    assert own_identity(ex) == (None, "玉溪市医疗保障基金监督管理办法")
+
+
 def test_date_statements():
     text = "根据玉溪市人民政府公告第 49 号《玉溪市城乡居民基本医疗保险实施办法》已经 2016年 8月 29日玉溪市人民政府第 62次常务会议讨论通过，予以公布，自 2017年 1月 1\n\n日起施行。"
     (d,) = extract(text).dates
