@@ -102,9 +102,16 @@ Resolver = Callable[[Extraction], Extraction]
 
 # ---------------------------------------------------------------- aliases
 
+# The short name may be quoted around its brackets (“《暂行办法》”), carry a word before
+# them (新《刑诉法》, 市场监管总局《意见》) and be followed by more of the bracket
+# (（以下简称“《申请表》”，样本请见附件一）).  Its bracket may follow a note or a number in
+# brackets of their own: 《…规定》（试行）（以下简称…）, 《…》（国发〔2019〕1号）（以下简称…）.  (Not after a draft
+# stage: in 《…条例》修订稿（下简称《修订稿》） the short name is the draft's.)
 _ALIAS_DEF = re.compile(
-    r"[（(](?:[^（()）]{0,40}?[，,、；;])?(?:以下简称|以下称为|以下称|下简称|下称|简称)[:：]?"
-    r"(?P<issuer>[\u4e00-\u9fff]{2,12}?(?=《))?[“\"《]?(?P<alias>[^）)》”\"，,、；;]{1,24})[》”\"]?[）)]"
+    r"(?:[（(][^（()）]{1,24}[）)])?"
+    r"[（(](?:[^（()）]{0,40}?[，,、；;])?(?:以下简称|以下称为|以下称|下简称|下称|简称)[:：]?[“\"]?"
+    r"(?P<issuer>[\u4e00-\u9fff]{1,12}?(?=《))?《?(?P<alias>[^）)《》”\"，,、；;]{1,24})》?[”\"]?"
+    r"(?:[）)]|[，,；;][^（()）]{0,40}[）)])"
 )
 
 
@@ -117,7 +124,8 @@ def resolve_aliases(ex: Extraction) -> Extraction:
     # the later title from its definition on: alias key → [(cleaned start, title)].
     redefined: dict[str, list[tuple[int, str]]] = {}
     for t in ex.titles:
-        if t.parent is not None or t.category != "policy":
+        # (a form or a film may get a short name too: 《分期购服务申请表》（以下简称“《申请表》”）)
+        if t.parent is not None or t.category in ("generic", "alias", "self"):
             continue
         m = _ALIAS_DEF.match(s, t.cend, min(len(s), t.cend + 80))
         if not m:
@@ -166,7 +174,10 @@ _HISTORY_SENTENCE = 200
 def resolve_pairs(ex: Extraction) -> Extraction:
     """Pair each cited title with the number the text gives for it."""
     s = ex.ct.clean
-    outers = [t for t in ex.titles if t.parent is None and t.category in ("policy", "alias")]
+    # (not the short name in its own definition: 《A办法》（以下简称《办法》，国发〔2019〕1号）)
+    defining = {a.start - 1 for a in ex.aliases}
+    outers = [t for t in ex.titles if t.parent is None and (t.category == "policy" or t.category == "alias"
+                                                             and t.start not in defining)]
     starts = [t.cstart for t in outers]
     pairs: list[Pair] = []
     paired_titles: set[int] = set()

@@ -17,7 +17,7 @@ from .orgs import org_left_edge
 from .text import CleanText
 from .types import Title
 
-__all__ = ["find_titles", "classify_title", "TITLE_EXCLUSIONS", "GENERIC_TITLES", "PERIODICAL_AFTER"]
+__all__ = ["find_titles", "classify_title", "TITLE_EXCLUSIONS", "GENERIC_TITLES", "PERIODICAL_AFTER", "WORK_CONTEXT"]
 
 MAX_TITLE = 160  # cleaned characters; real titles are far shorter
 _OPEN = {"《": "》", "〈": "〉", "<": ">", "＜": "＞"}
@@ -30,18 +30,23 @@ _SIGNIFICANT = re.compile("[" + re.escape("".join([*_OPEN, *_CLOSE, *_HARD_STOP]
 # Tables annexed to a law (《环境保护税税目税额表》) remain titles: only the kinds
 # of table named here are excluded.
 TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("certificate", ("许可证", "证书", "执照", "登记证", "合格证", "资格证", "身份证", "居住证", "证件", "证明书", "证", "卡", "牌照"),
-     ("药品经营许可证", "社会团体法人登记证书", "江西省居住证")),
+    ("certificate", ("许可证", "证书", "执照", "登记证", "合格证", "资格证", "身份证", "居住证", "证件", "证明书", "证明", "证", "卡",
+                     "牌照"),
+     ("药品经营许可证", "社会团体法人登记证书", "江西省居住证", "受理证明", "机动车驾驶人身体条件证明")),
     ("form", ("笔录", "审批表", "登记表", "申请表", "申报表", "备案表", "核查表", "检查表", "评分表", "考核表", "调查表", "信息表",
-              "情况表", "一览表", "统计表", "明细表", "汇总表", "通知书", "告知书", "决定书", "意见书", "建议书", "申请书", "报告书",
-              "承诺书", "回执", "存根", "凭证", "票据", "登记簿", "台账", "记录", "物品清单", "告知单", "通知单", "收据"),
-     ("继续盘问审批表", "当场盘问、检查笔录", "行政处罚告知书", "暂存物品清单", "社会团体年度检查报告书")),
+              "情况表", "一览表", "统计表", "明细表", "汇总表", "认定表", "评定表", "鉴定表", "推荐表", "报名表", "归还表", "副表",
+              "通知书", "告知书", "决定书", "意见书", "建议书", "申请书", "报告书", "承诺书", "回执", "存根", "凭证", "票据",
+              "登记簿", "台账", "记录", "物品清单", "告知单", "通知单", "收据",
+              # records about one person or product, not documents of policy
+              "验证报告", "检验报告", "检测报告"),
+     ("继续盘问审批表", "当场盘问、检查笔录", "行政处罚告知书", "暂存物品清单", "社会团体年度检查报告书", "家庭经济困难学生认定表",
+      "残疾评定表", "设备归还表", "机动车驾驶证申请表副表", "教育部学籍在线验证报告")),
     ("table", ("总表", "收支表", "收入表", "支出表", "预算表", "目标表", "绩效表", "决算表", "报表"),
      ("收支预算总表", "一般公共预算“三公”经费支出表", "一级项目绩效目标表")),
     ("newspaper", ("日报", "晚报", "时报", "商报", "法制报", "杂志", "周刊", "月刊", "画报", "学报"),
      ("温州日报", "人民日报")),
     ("register", ("产品公告", "名录", "名单"),
-     ("道路机动车辆生产企业及产品公告",)),
+     ("道路机动车辆生产企业及产品公告", "全球生物物种名录（COL）", "国家危险废物名录（2021年版）")),
 )
 
 # A title that is nothing but a document type is a short self-reference or an
@@ -50,8 +55,12 @@ TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 GENERIC_TITLES = frozenset(
     """办法 条例 规定 意见 实施意见 指导意见 规划 总体规划 方案 实施方案 工作方案 决定 通知 细则 实施细则 规则 章程 准则 纲要 计划
     行动计划 标准 指南 制度 规范 批复 报告 请示 函 公告 通告 决议 法 本法 暂行办法 管理办法 实施办法 条款 协议 合同 附件 说明
-    草案 修正案 征求意见稿 修订稿 送审稿 讨论稿""".split()
+    草案 修正案 征求意见稿 修订稿 送审稿 讨论稿 指引 导则 规程 守则 公约 大纲 要点 清单 目录 通报 通则 解释 复函""".split()
 )
+
+# A note in brackets at the end (（2021年版）, （COL）, （样表）) does not change what the
+# titled thing is: 《国家危险废物名录（2021年版）》 is a register as 《国家危险废物名录》 is.
+_TRAILING_NOTE = re.compile(r"\([^()]{1,24}\)$")
 
 
 # Each category's suffixes as one tuple for str.endswith (any suffix of a
@@ -66,6 +75,8 @@ def classify_title(title: str) -> str:
     """``policy`` or the kind of thing a 《》 holds instead (see TITLE_EXCLUSIONS)."""
     # Cached: a pure function of the title, and texts cite the same works again and again.
     key = title_key(title)
+    if key[-1:] == ")" and (m := _TRAILING_NOTE.search(key)) is not None and m.start() > 0:
+        key = key[:m.start()]  # (title_key folds （） to ())
     if key in GENERIC_TITLES:
         return "generic"
     for category, suffixes in _EXCLUSION_SUFFIXES:
@@ -155,6 +166,24 @@ PERIODICAL_AFTER: dict[str, object] = {
 }
 _PERIODICAL_AFTER = re.compile(PERIODICAL_AFTER["regex"])
 
+# A film, programme, song, painting or book named by the word right before its 《》
+# (纪录片《…》, 诗歌《…》, 画作《…》) or right after it (《…》教育片, 《…》一书): a work,
+# not a policy document.  Words only: a bare name (《新闻联播》) is not guessed.  Not
+# 栏目/专栏 before a title (a website's column publishes policies: 文件发布栏目《关于印发…的通知》),
+# and never a title that ends as a document does (…的通知, …办法).
+WORK_CONTEXT: dict[str, object] = {
+    "before": r"(?:电影|影片|电视剧|连续剧|纪录片|专题片|宣传片|教育片|警示片|动画片|歌曲|诗歌|诗词|小说|话剧|舞剧|歌剧|"
+              r"图书|新书|书籍|专著|著作|诗集|画作|央视|电视台)$",
+    "after": r"等?(?:节目|栏目|电视剧|纪录片|专题片|宣传片|教育片|警示片|影片|剧组|一书|一剧)",
+    "examples": ["随后观看的纪录片《为国捐躯的县委书记——朱正传》", "齐声朗诵红色诗歌《如果信仰有颜色》",
+                 "出自齐白石画作《蛙声十里出山泉》", "集体观看了《情映东沟红》教育片", "电影《环太平洋：雷霆再起》首日开画",
+                 "央视《焦点访谈》聚焦中国开源", "请基于央视《焦点访谈》节目内容，提炼公务员面试高频考点素材"],
+    "not": ["海南省残联官网文件发布栏目《关于印发〈海南省用人单位超比例安排残疾人就业奖励办法〉的通知》"],
+}
+_WORK_BEFORE = re.compile(WORK_CONTEXT["before"])
+_WORK_AFTER = re.compile(WORK_CONTEXT["after"])
+_DOCUMENT_ENDINGS = tuple(GENERIC_TITLES) + ("法典",)
+
 
 def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
     s = ct.clean
@@ -163,8 +192,12 @@ def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
         return None
     start, end = ct.span(a, b)
     category = classify_title(body)
-    if category == "policy" and parent is None and _PERIODICAL_AFTER.match(s, b):
-        category = "newspaper"
+    if category == "policy" and parent is None:
+        if _PERIODICAL_AFTER.match(s, b):
+            category = "newspaper"
+        elif ((_WORK_AFTER.match(s, b) or _WORK_BEFORE.search(s, max(0, a - 3), a))
+              and not title_key(body).endswith(_DOCUMENT_ENDINGS)):
+            category = "work"
     issuer = _issuer_before(ct, a) if parent is None else None
     return Title(
         start=start,
