@@ -161,7 +161,8 @@ def resolve_aliases(ex: Extraction) -> Extraction:
 _N = "[0-9〇零一二三四五六七八九十百两]"
 _DATE = rf"(?:{_N}{{4}}年{_N}{{1,3}}月(?:{_N}{{1,3}}日)?)"
 # Between a title and the bracket holding its number.
-_TITLE_TO_NUMBER = re.compile(rf"^(?:[（(](?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第{_N}+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?)?$")
+# 原 ("former"): the number of a body since renamed, 《…规定》（原安全监管总局令第12号）.
+_TITLE_TO_NUMBER = re.compile(rf"^(?:[（(]原?(?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第{_N}+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?)?$")
 # Between a number and the title it introduces (签署第736号国务院令，公布《…》).
 _NUMBER_TO_TITLE = re.compile(r"^(?:[)）])?(?:文件|文|发布的|公布的|印发的|[，,]?(?:发布|公布)|现公布|现予公布|现予以公布|现发布|现予发布|特发布|现印发|现将|的)?$")
 # 令第66号发布、2004年…令第134号修正的《…》: the issuing order, not the amending one.
