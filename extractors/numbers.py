@@ -194,6 +194,10 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
         for k in range(len(code) - 2, 2, -1):
             if code[:k].endswith(_ORG_TAILS):
                 tail = code[k:]
+                if tail.startswith("公告"):
+                    # 中国证券监督管理委员会公告〔2017〕13号: an announcement is numbered under
+                    # its body's full name; 公告〔2017〕13号 alone names no issuer.
+                    return cut, 0.85
                 if len(tail) <= 8 and (registry.is_known(tail) or registry.starts_like_code(tail)):
                     return cut + k, 0.85
                 if len(code) - k <= 6 and code[:k].endswith(_ORG_NAME_TAILS) and tail[0] not in _FUNCTION_CHARS:

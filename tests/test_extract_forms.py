@@ -134,6 +134,11 @@ NUMBER_CASES = [
     # a ministry's own short order form, right after an opening bracket only
     ("发布了《核动力厂营运单位核安全报告规定》（部令第13号），于2021年1月1日起施行", ["部令第13号"]),
     ("《海关行政处罚实施条例》（署令第240号）", ["署令第240号"]),
+    # an announcement numbered with a year bracket under its body's full name
+    ("根据中国证券监督管理委员会公告〔2017〕13号的规定", ["中国证券监督管理委员会公告〔2017〕13号"]),
+    ("中国证券监督管理委员会公告\n〔2017〕13号\n", ["中国证券监督管理委员会公告〔2017〕13号"]),
+    ("根据国家税务总局公告〔2015〕5号", ["国家税务总局公告〔2015〕5号"]),
+    ("按照省财政厅云财社〔2022〕56号", ["云财社〔2022〕56号"]),
     ("根据部令第5号", []),
     ("（部公告第5号）", []),
     # 〔〕 copied out of a PDF set in a Founder font come out as „‟
