@@ -65,6 +65,15 @@ NUMBER_PATTERNS: dict[str, dict] = {
             ("根据省政府第145号令", "省政府第145号令"),
         ],
     },
+    "inverted_announcement": {
+        # 国家税务总局2019年第12号公告: an announcement with its year before the serial and
+        # 公告 last, kept as written like 总局2号令 (the corpus reads it as …公告2019年第12号)
+        "regex": r"(?P<ayear>\d{4})年第(?P<serial>\d{1,6})号公告",
+        "examples": [
+            ("根据国家税务总局2019年第12号公告的规定", "国家税务总局2019年第12号公告"),
+            ("财政部 税务总局2019年第39号公告", "财政部税务总局2019年第39号公告"),
+        ],
+    },
 }
 
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
@@ -75,6 +84,7 @@ _LIST_SERIAL = re.compile(r"[、，,](?P<at>0*(?P<serial>\d{1,6}))")
 _MORE_ORDERS = re.compile(r"(?:[、，,和及与]|以及)(?P<at>第(?P<serial>[0-9" + NUMERAL_CHARS + r"]{1,8}))号(?!令)")
 _ORDER = re.compile(NUMBER_PATTERNS["order"]["regex"])
 _INVERTED = re.compile(NUMBER_PATTERNS["inverted_order"]["regex"])
+_INVERTED_ANNOUNCEMENT = re.compile(NUMBER_PATTERNS["inverted_announcement"]["regex"])
 
 
 # Boundary words known to the extractor even without the registry's list.
@@ -461,6 +471,16 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
         issuer = s[left:m.start()]
         canonical = f"{issuer}{m.group('di')}{serial}号令"
         yield _make(ct, reg, left, m.end(), canonical, "inverted_order", issuer, serial, None)
+    for m in anchored_finditer(_INVERTED_ANNOUNCEMENT, s, ("号公告",), 12):
+        left = _org_across_space(ct, reg, org_left_edge(ct, m.start()), m.start())
+        if left is None:
+            continue  # 2019年第3号公告 with no body before it names no issuer
+        left = _joint_issuers_left(ct, reg, left)
+        left = _line_issuer_left(ct, reg, left, m.start())
+        issuer = s[left:m.start()]
+        serial, ayear = int(m.group("serial")), m.group("ayear")
+        canonical = f"{issuer}{ayear}年第{serial}号公告"
+        yield _make(ct, reg, left, m.end(), canonical, "inverted_announcement", issuer, serial, int(ayear))
     # 签署第736号国务院令: the issuer written between the serial and 令, the order in its own form
     # 签署第37号、第38号主席令, 第46、47、48号主席令: a list of serials before one issuer, a number
     # each, spanning what the text writes of it (the last one up to 令).

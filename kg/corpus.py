@@ -49,7 +49,8 @@ def identity_key(title: str) -> str:
 
 def number_identity(number: str) -> str:
     """Identity of a canonical number: without a leading 中华人民共和国, and an
-    order in the inverted form (``国务院第588号令``) in the usual one (``国务院令第588号``).
+    order or announcement in the inverted form (``国务院第588号令``, ``国家税务总局2019年第12号公告``)
+    in the usual one (``国务院令第588号``, ``国家税务总局公告2019年第12号``).
 
     The extractors keep order and announcement numbers as written
     (``中华人民共和国国务院令第253号``), but they name the same work as
@@ -59,11 +60,16 @@ def number_identity(number: str) -> str:
     m = _INVERTED_ORDER.fullmatch(number)
     if m:
         number = f"{m['issuer']}令第{m['serial']}号"
+    m = _INVERTED_ANNOUNCEMENT.fullmatch(number)
+    if m:
+        number = f"{m['issuer']}公告{m['year']}年第{m['serial']}号"
     return number
 
 
 # 国务院第588号令, 总局2号令: the issuer, then the serial, then 令.
 _INVERTED_ORDER = re.compile(r"(?P<issuer>[^\d第令]+?)第?(?P<serial>\d+)号令")
+# 国家税务总局2019年第12号公告: the issuer, the year, the serial, then 公告.
+_INVERTED_ANNOUNCEMENT = re.compile(r"(?P<issuer>[^\d]+?)(?P<year>\d{4})年第(?P<serial>\d+)号公告")
 
 
 @dataclass(frozen=True)
