@@ -46,7 +46,7 @@ class DocumentNumber(Mention):
     """
 
     number: str = ""
-    form: str = "bracketed"  # bracketed | order | announcement | inverted_order
+    form: str = "bracketed"  # bracketed | order | announcement | inverted_order | inverted_announcement
     code: str = ""  # issuer code (云医保) or issuing body of an order (国务院)
     year: int | None = None
     serial: int = 0

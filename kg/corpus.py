@@ -66,6 +66,7 @@ def number_identity(number: str) -> str:
     return number
 
 
+_USUAL_FORM = {"inverted_order": "order", "inverted_announcement": "announcement"}
 # 国务院第588号令, 总局2号令: the issuer, then the serial, then 令.
 _INVERTED_ORDER = re.compile(r"(?P<issuer>[^\d第令]+?)第?(?P<serial>\d+)号令")
 # 国家税务总局2019年第12号公告: the issuer, the year, the serial, then 公告.
@@ -298,7 +299,8 @@ def _identity_title(t, full_titles: set[str]) -> str:
 
 
 def _number_facts(w: Work, n) -> None:
-    w.number_form = n.form
+    # The work's number is in the usual form (number_identity): so is its form.
+    w.number_form = _USUAL_FORM.get(n.form, n.form)
     w.serial = n.serial
     if n.form == "bracketed":
         w.issuer_code = n.code
