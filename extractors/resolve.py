@@ -466,7 +466,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
             decision = (None, None, "unattributed")  # 刑法第一百九十六条 quoted in an amendment item
         elif tok.joined_to_previous and last_decision is not None:
             decision = (last_decision[0], last_decision[1] if last_decision[1] != "title" else "chain", last_decision[2])
-        elif tok.self_marked:
+        elif tok.self_marked and not _named_after_self_marker(s, tok.cstart, names, lengths):
             decision = (None, None, "self")
         else:
             law, via = _law_before(s, tok.cstart, titles_by_end, names, lengths, policy)
@@ -505,6 +505,12 @@ def resolve_articles(ex: Extraction) -> Extraction:
                     decision = (None, None, "heading")
             elif chain.is_self:
                 decision = (None, None, "self")
+            elif chain.law is not None and _other_instrument_named(s, tok.cstart, chain.law.key):
+                # 专利代理条例第25条, 商标法实施条例第72条 after 《商标法》: another instrument's
+                # bare name, not a shortening of the chain's law (违反道路运输条例第十条 after
+                # 《江苏省道路运输条例》, 按照办法第十条); it ends the chain.
+                decision = (None, None, "unattributed")
+                chain = _Chain()
             elif chain.law is not None:
                 decision = (chain.law, "chain", "citation")
             else:
@@ -550,6 +556,58 @@ def _bare_law_before(s: str, i: int, names: dict[str, Title]) -> bool:
     if i < 2 or _BARE_LAW.search(s, i - 3, i) is None:
         return False
     return not any(s[max(0, i - n):i] in names for n in range(2, 41))
+
+
+# The policy type a bare instrument name ends with (法 is _BARE_LAW's).
+_BARE_TYPE = re.compile(r"(?:条例|办法|规定|细则|规则)$")
+# What may stand before a bare type word or a shortened name when it shortens the chain's
+# law (按照办法第十条, 违反道路运输条例第十条, 该条例第五条): verbs, prepositions, connectors
+# and determiners, not the tail of another instrument's name (特殊标志管理条例, 专利法实施细则).
+SHORTENING_LEADS: dict[str, object] = {
+    "regex": (
+        r"(?:违反|依照|依据|根据|按照|参照|对照|遵照|比照|适用|符合|执行|遵守|落实|贯彻|援引|引用|按|依|据|照|见|和|及|与|或|的|其|"
+        r"本|该|此|原|新|上述|前述|有关|相关|即|为|是|由|在|对|以|经)$"
+    ),
+    # (text, the law of its second article)
+    "examples": [
+        ("依照《某某条例》第五条处罚。按照办法第十条执行", "某某条例"),
+        ("依照《江苏省道路运输条例》第五条处罚。违反道路运输条例第十条", "江苏省道路运输条例"),
+        ("依照《中华人民共和国预算法实施条例》第五条。依照条例第十条", "中华人民共和国预算法实施条例"),
+        ("依照《中华人民共和国商标法》第五条。商标法实施条例第十条", None),
+        ("依照《中华人民共和国商标法》第五条。特殊标志管理条例第十条", None),
+    ],
+}
+_SHORTENING_LEAD = re.compile(SHORTENING_LEADS["regex"])
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _other_instrument_named(s: str, i: int, chain_key: str) -> bool:
+    """A bare instrument name that is not the chain law's ends right before ``i``:
+    a type word (条例, 办法…) whose matched tail of the chain law's key is preceded
+    by a name character, not by a verb, a preposition or punctuation."""
+    m = _BARE_TYPE.search(s, max(0, i - 2), i)
+    if m is None:
+        return False
+    # The longest tail of the written name that the chain law's key also ends with
+    # (道路运输条例 of 江苏省道路运输条例), at least the type word.
+    j = m.start()
+    k = len(chain_key) - (i - j)
+    if chain_key.endswith(s[j:i]):
+        while j > 0 and k > 0 and s[j - 1] == chain_key[k - 1]:
+            j -= 1
+            k -= 1
+    if j == 0 or not _CJK.match(s, j - 1):
+        return False
+    return _SHORTENING_LEAD.search(s, max(0, j - 2), j) is None
+
+
+def _named_after_self_marker(s: str, i: int, names: dict[str, Title], lengths: dict[str, list[int]]) -> bool:
+    """A law's name of the text ends right before ``i`` and 本 is not right before it:
+    本人实施刑法第一百九十一条 cites 刑法; 本条例第五条 (条例 an alias) stays the text's own."""
+    for n in lengths.get(s[i - 1], ()) if i > 0 else ():
+        if n < i and s[i - n:i] in names:
+            return s[i - n - 1] != "本"
+    return False
 
 
 def _title_line_before(ct: CleanText, i: int, law: Title) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from extractors import extract
 from extractors.articles import ARTICLE_PATTERNS, MEASURE_NOUNS
 from extractors.numbers import NUMBER_PATTERNS
-from extractors.resolve import OTHER_INSTRUMENTS
+from extractors.resolve import OTHER_INSTRUMENTS, SHORTENING_LEADS
 from extractors.titles import PERIODICAL_AFTER, TITLE_EXCLUSIONS, classify_title
 
 
@@ -421,6 +421,32 @@ ARTICLE_CASES = [
     ("根据《中华人民共和国招标投标法》第二十条。招标文件第三章第5条规定", [("中华人民共和国招标投标法", "20")]),
     # ... while a law whose name ends in 合同法 is still that law, and 文件 right after a title still cites that title
     ("依照《某某办法》文件第五条执行", [("某某办法", "5")]),
+    # 本人 (oneself) before a law's name is no self-reference (本人实施刑法第一百九十一条)
+    ("根据《中华人民共和国刑法》的规定。为掩饰、隐瞒本人实施刑法第一百九十一条规定的上游犯罪的所得",
+     [("中华人民共和国刑法", "191")]),
+    ("根据《中华人民共和国刑法》的规定。本人依照刑法第十条、第十一条", [("中华人民共和国刑法", "10"), ("中华人民共和国刑法", "11")]),
+    # ... while 本 right before the name stays the text's own (条例 being a short name here)
+    ("根据《中华人民共和国某某条例》（以下简称条例）。依照本条例第十条", []),
+    # the bare name of another instrument (an implementing regulation, another 条例/细则/办法)
+    # is not the chain's law, even on the next line of a table
+    ("按《商标法》第13条请求驰名商标保护的（商标法第13\n条，商标法实施条例第72条）",
+     [("商标法", "13"), ("商标法", "13")]),
+    ("按《商标法》第13条请求驰名商标保护的\n将未注册商标冒充注册商标使用的（商标法第52条）\n非法使用特殊标志（特殊标志管理条例第16条）\n"
+     "标注他人的专利号的（专利法实施细则第84条第1款第1\n项）\n专利代理师存在违规情形的（专利代理条例第26条）\n"
+     "侵犯奥林匹克标志保护规定（奥林匹克标志保护规定第\n11条、第24条）",
+     [("商标法", "13"), ("商标法", "52")]),
+    ("违反了《中华人民共和国土地管理法》第七十七条的规定，依照土地管理法实施条例第五十八条处罚",
+     [("中华人民共和国土地管理法", "77")]),
+    ("根据《中华人民共和国预算法》（以下简称预算法）。根据预算法第五十三条、预算法实施条例第七十条",
+     [("中华人民共和国预算法", "53")]),
+    ("依照《中华人民共和国商标法》第五条。商标法实施条例第十条。第十一条", [("中华人民共和国商标法", "5")]),
+    # ... while a shortened name of the chain's law still continues it
+    ("依照《江苏省道路运输条例》第五条处罚。违反道路运输条例第十条",
+     [("江苏省道路运输条例", "5"), ("江苏省道路运输条例", "10")]),
+    ("依照《中华人民共和国土地管理法实施条例》第五条处罚。违反实施条例第十条",
+     [("中华人民共和国土地管理法实施条例", "5"), ("中华人民共和国土地管理法实施条例", "10")]),
+    ("依照《中华人民共和国商标法》第五条和《中华人民共和国商标法实施条例》第十条。商标法实施条例第十一条",
+     [("中华人民共和国商标法", "5"), ("中华人民共和国商标法实施条例", "10"), ("中华人民共和国商标法实施条例", "11")]),
     ("依照《中华人民共和国劳动合同法》第三十九条、劳动合同法第四十条规定",
      [("中华人民共和国劳动合同法", "39"), ("中华人民共和国劳动合同法", "40")]),
 ]
@@ -444,6 +470,12 @@ def test_measure_word_and_other_instrument_examples():
 def test_periodical_examples():
     for text in PERIODICAL_AFTER["examples"]:
         assert titles(text) == [], text
+
+
+def test_shortening_lead_examples():
+    for text, law in SHORTENING_LEADS["examples"]:
+        got = [a.law for a in extract(text).articles]
+        assert got[1:] == [law], text
 
 
 @pytest.mark.parametrize("name", list(ARTICLE_PATTERNS))
