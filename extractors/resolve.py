@@ -453,7 +453,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
         region = amend[k] if k >= 0 and tok.cstart < amend[k][1] else None
         decision: tuple[Title | None, str | None, str]
         if open_title is not None and tok.cstart < open_title.cend:
-            inner = inner_by_end.get(tok.cstart)
+            inner = inner_by_end.get(tok.cstart) or inner_by_end.get(_edition_before(s, tok.cstart))
             if inner is None and tok.joined_to_previous and inside is not None and inside[0] is open_title:
                 inner = inside[1]  # 〈X〉第五条、第六条
             inside = (open_title, inner)
@@ -643,7 +643,33 @@ def _law_before(s: str, i: int, titles_by_end: dict[int, Title], names: dict[str
         if t is not None:
             via = "alias" if name != t.key and name != law_short_name(t.title) else "name"
             return t, via
+    j = _edition_before(s, i)
+    if j < i:
+        return _law_before(s, j, titles_by_end, names, lengths, policy)
     return None, None
+
+
+# A bracket naming the edition of a law between its name and its article.
+EDITION_BRACKETS: dict[str, object] = {
+    "regex": (
+        r"[（(][^（()）]{0,20}?(?:[0-9〇零一二三四五六七八九]{4}|修订|修正|试行|施行)[^（()）]{0,20}[)）]$"
+    ),
+    "examples": [
+        ("违反了《中华人民共和国保险法》（2002年修正）第八十二条", "中华人民共和国保险法"),
+        ("根据《中华人民共和国环境保护法》。适用新环境保护法（自2015年1月1日起施行）第六十一条", "中华人民共和国环境保护法"),
+        ("根据《环境影响评价法》。该条款与原环境影响评价法（2002年）第三十一条相比", "环境影响评价法"),
+    ],
+}
+_EDITION = re.compile(EDITION_BRACKETS["regex"])
+
+
+def _edition_before(s: str, i: int) -> int:
+    """Where an edition bracket ending right before ``i`` starts (（2002年修正）第八十二条), else ``i``."""
+    if i > 0 and s[i - 1] in "）)":
+        m = _EDITION.search(s, max(0, i - 44), i)
+        if m is not None:
+            return m.start()
+    return i
 
 
 def _as_int(article: str) -> int | None:

@@ -7,7 +7,7 @@ import pytest
 from extractors import extract
 from extractors.articles import ARTICLE_PATTERNS, MEASURE_NOUNS
 from extractors.numbers import NUMBER_PATTERNS
-from extractors.resolve import OTHER_INSTRUMENTS, SHORTENING_LEADS
+from extractors.resolve import EDITION_BRACKETS, OTHER_INSTRUMENTS, SHORTENING_LEADS
 from extractors.titles import PERIODICAL_AFTER, TITLE_EXCLUSIONS, classify_title
 
 
@@ -440,6 +440,12 @@ ARTICLE_CASES = [
     ("根据《中华人民共和国预算法》（以下简称预算法）。根据预算法第五十三条、预算法实施条例第七十条",
      [("中华人民共和国预算法", "53")]),
     ("依照《中华人民共和国商标法》第五条。商标法实施条例第十条。第十一条", [("中华人民共和国商标法", "5")]),
+    # a bracket naming the edition may stand between a law's name and its article
+    ("根据《中华人民共和国环境保护法》《环境影响评价法》。依照本法第二十四条。2014年修订的新环境保护法（自2015年1月1日起施行）第六十一条规定",
+     [("中华人民共和国环境保护法", "61")]),
+    ("依照《环境影响评价法》第三十一条、《中华人民共和国环境保护法》第六十一条。该条款与原环境影响评价法（2002年）第三十一条相比",
+     [("环境影响评价法", "31"), ("中华人民共和国环境保护法", "61"), ("环境影响评价法", "31")]),
+    ("《关于〈环境保护法〉（2014修订）第六十一条适用有关问题的复函》", [("环境保护法", "61")]),
     # ... while a shortened name of the chain's law still continues it
     ("依照《江苏省道路运输条例》第五条处罚。违反道路运输条例第十条",
      [("江苏省道路运输条例", "5"), ("江苏省道路运输条例", "10")]),
@@ -470,6 +476,11 @@ def test_measure_word_and_other_instrument_examples():
 def test_periodical_examples():
     for text in PERIODICAL_AFTER["examples"]:
         assert titles(text) == [], text
+
+
+def test_edition_bracket_examples():
+    for text, law in EDITION_BRACKETS["examples"]:
+        assert [(a.law, a.via) for a in extract(text).articles][-1:] == [(law, "title" if "》（" in text else "name")], text
 
 
 def test_shortening_lead_examples():
