@@ -378,6 +378,7 @@ class _Chain:
     law: Title | None = None  # the law the chain is about
     is_self: bool = False
     last: int | None = None  # last article number cited in the chain
+    quoted: Title | None = None  # the law whose quoted text a 前款/本条 inside it made self-referring
 
 
 def resolve_articles(ex: Extraction) -> Extraction:
@@ -433,7 +434,9 @@ def resolve_articles(ex: Extraction) -> Extraction:
             continue
         if kind == 1:
             if obj is _INTERNAL:
-                chain = _Chain(is_self=True)
+                # (前款 inside a quoted article still lets the next quoted heading cite that law:
+                # 第九十四条 …依照前款规定…。第一百一十五条 本法规定的…)
+                chain = _Chain(is_self=True, last=chain.last, quoted=chain.law or chain.quoted)
                 continue
             t: Title = obj  # type: ignore[assignment]
             open_title = t  # outer titles do not overlap: the last one seen is the only one a token can be in
@@ -499,8 +502,8 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 # articles: 第十八条…。第十九条…。第二十一条…; own headings never do).
                 if n is not None and n == own_last + 1:
                     decision = (None, None, "heading")
-                elif chain.law is not None and chain.last is not None and n is not None and n > chain.last:
-                    decision = (chain.law, "chain", "citation")
+                elif (quoted := chain.law or chain.quoted) is not None and chain.last is not None and n is not None and n > chain.last:
+                    decision = (quoted, "chain", "citation")
                 else:
                     decision = (None, None, "heading")
             elif chain.is_self:
