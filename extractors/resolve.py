@@ -540,8 +540,8 @@ _INTERNAL = object()
 # A bare law name right before an article (刑法第…, 食品安全法第…): the name's
 # last two characters, minus common words that end in 法 and name no law.
 _BARE_LAW = re.compile(
-    r"(?:[\u4e00-\u9fff](?<![本该此办方做依违合无算立执司守非设说看想用手写章语兵])法|法典)$"
-)
+    r"(?:[\u4e00-\u9fff](?<![本该此办方做依违合无算立执司守非设说看想用手写章语兵])法|预算法|法典)$"
+)  # (算法 is an algorithm, 预算法 the budget law)
 
 
 # What a clause of an instrument that is no law ends with, right before its 第X条: contracts,
