@@ -494,9 +494,14 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 # (《某某办法》文件第五条 is still that title's).
                 decision = (None, None, "unattributed")
                 chain = _Chain()
+            elif (n == 1 and own_last == 0 and chain.law is None and not chain.is_self
+                    and _BARE_TYPE.search(s, max(0, tok.cstart - 2), tok.cstart) is not None):
+                # The own title glued to the first heading by a crawl (…并网管理办法第一条为规范…).
+                decision = (None, None, "heading")
             elif tok.anaphoric and chain.law is not None:
                 decision = (chain.law, "chain", "citation")
-            elif tok.heading_like or (n is not None and n == own_last + 1 and ct.space_before(tok.cstart)):
+            elif tok.heading_like or (n is not None and n == own_last + 1 and (
+                    ct.space_before(tok.cstart) or s[tok.cstart - 1] in _GLUED_HEADING_AFTER)):
                 # A heading that continues the document's own numbering is its own; one
                 # further on in the cited law's numbering quotes that law (quotes skip
                 # articles: 第十八条…。第十九条…。第二十一条…; own headings never do).
@@ -530,6 +535,11 @@ def resolve_articles(ex: Extraction) -> Extraction:
         last_decision = decision
         refs.append(to_ref(ct, tok, law.title if law else None, law.key if law else None, via, role))
     return replace(ex, articles=tuple(refs))
+
+
+# What ends the text before an own article heading a crawl glued to it (…适用于全市。第三条违反…):
+# the heading starts a sentence and continues the document's own numbering.
+_GLUED_HEADING_AFTER = frozenset("。；")
 
 
 # 本条, 前条, 本款, 前款, 前两款, 本项, 前项 (not 本条例, 本条件).
