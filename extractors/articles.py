@@ -31,9 +31,10 @@ ARTICLE_PATTERNS: dict[str, dict] = {
         "examples": [("第七十七条", ["77"]), ("第77条", ["77"]), ("第三百零七条之一", ["307-1"]), ("第十二条第一款第三项", ["12"])],
     },
     "short_list": {
-        # 第七十七、七十八条 / 第七十七至七十九条
-        "regex": rf"第(?P<ns>{_N}{{1,8}}(?:(?:、|，|,|和|及|至|到){_N}{{1,8}})+)条",
-        "examples": [("第七十七、七十八条", ["77", "78"]), ("第七十七至七十九条", ["77", "78", "79"])],
+        # 第七十七、七十八条 / 第七十七至七十九条 / 第十至第十一条 (the later 第 kept)
+        "regex": rf"第(?P<ns>{_N}{{1,8}}(?:(?:、|，|,|和|及|至|到)第?{_N}{{1,8}})+)条",
+        "examples": [("第七十七、七十八条", ["77", "78"]), ("第七十七至七十九条", ["77", "78", "79"]),
+                     ("第十至第十二条", ["10", "11", "12"]), ("第十二、第十三条", ["12", "13"])],
     },
 }
 _ARTICLE = re.compile(ARTICLE_PATTERNS["article"]["regex"])
@@ -103,7 +104,7 @@ def find_article_tokens(ct: CleanText) -> list[ArticleToken]:
     taken: list[tuple[int, int]] = []
     for m in _SHORT_LIST.finditer(s):
         parts = re.split(r"(、|，|,|和|及|至|到)", m.group("ns"))
-        nums = parts[0::2]
+        nums = [p.removeprefix("第") for p in parts[0::2]]
         joins = parts[1::2]
         ids: list[str] = []
         for k, raw in enumerate(nums):
@@ -169,9 +170,10 @@ def _token(ct: CleanText, a: int, b: int, art: str, para: str | None, item: str 
 # article (第四十四条第一项、第四项、第五项), and nothing else.
 _SUB_FRAGMENT = re.compile(
     rf"^(?:(?:、|，|,|和|及|与|或|或者|以及|至|到)?(?:第{_SMALL}{{1,4}}[款项]|第[(（]{_SMALL}{{1,4}}[)）]项|[(（]{_SMALL}{{1,4}}[)）]项?))*"
-    r"(?:、|，|,|和|及|与|或|或者|以及|至|到)$"
+    r"(?:、|，|,|和|及|与|或|或者|以及|至|到|—|－|～|~)$"
 )
-_CONNECTOR_LAST = frozenset("、，,和及与或者至到")  # the last character of each connector above
+_CONNECTOR_LAST = frozenset("、，,和及与或者至到—－～~")  # the last character of each connector above
+_DASH_RANGE = ("—", "－", "～", "~")  # 第九条—第十条: a range written with a dash
 
 
 def _link(ct: CleanText, tokens: list[ArticleToken]) -> list[ArticleToken]:
@@ -186,7 +188,7 @@ def _link(ct: CleanText, tokens: list[ArticleToken]) -> list[ArticleToken]:
             if (prev.cend < t.cstart and s[t.cstart - 1] in _CONNECTOR_LAST
                     and _SUB_FRAGMENT.match(between := s[prev.cend:t.cstart])):
                 joined = True
-                if between.endswith(("至", "到")) and not prev.expanded:
+                if between.endswith(("至", "到", *_DASH_RANGE)) and not prev.expanded:
                     lo, hi = _int(prev.article), _int(t.article)
                     if lo is not None and hi is not None and lo + 1 < hi <= lo + 60:
                         for x in range(lo + 1, hi):

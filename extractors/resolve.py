@@ -390,6 +390,7 @@ class _Chain:
     law: Title | None = None  # the law the chain is about
     is_self: bool = False
     last: int | None = None  # last article number cited in the chain
+    quoted: Title | None = None  # the law whose quoted text a 前款/本条 inside it made self-referring
 
 
 def resolve_articles(ex: Extraction) -> Extraction:
@@ -445,7 +446,9 @@ def resolve_articles(ex: Extraction) -> Extraction:
             continue
         if kind == 1:
             if obj is _INTERNAL:
-                chain = _Chain(is_self=True)
+                # (前款 inside a quoted article still lets the next quoted heading cite that law:
+                # 第九十四条 …依照前款规定…。第一百一十五条 本法规定的…)
+                chain = _Chain(is_self=True, last=chain.last, quoted=chain.law or chain.quoted)
                 continue
             t: Title = obj  # type: ignore[assignment]
             open_title = t  # outer titles do not overlap: the last one seen is the only one a token can be in
@@ -465,7 +468,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
         region = amend[k] if k >= 0 and tok.cstart < amend[k][1] else None
         decision: tuple[Title | None, str | None, str]
         if open_title is not None and tok.cstart < open_title.cend:
-            inner = inner_by_end.get(tok.cstart)
+            inner = inner_by_end.get(tok.cstart) or inner_by_end.get(_edition_before(s, tok.cstart))
             if inner is None and tok.joined_to_previous and inside is not None and inside[0] is open_title:
                 inner = inside[1]  # 〈X〉第五条、第六条
             inside = (open_title, inner)
@@ -478,7 +481,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
             decision = (None, None, "unattributed")  # 刑法第一百九十六条 quoted in an amendment item
         elif tok.joined_to_previous and last_decision is not None:
             decision = (last_decision[0], last_decision[1] if last_decision[1] != "title" else "chain", last_decision[2])
-        elif tok.self_marked:
+        elif tok.self_marked and not _named_after_self_marker(s, tok.cstart, names, lengths):
             decision = (None, None, "self")
         else:
             law, via = _law_before(s, tok.cstart, titles_by_end, names, lengths, policy)
@@ -503,20 +506,31 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 # (《某某办法》文件第五条 is still that title's).
                 decision = (None, None, "unattributed")
                 chain = _Chain()
+            elif (n == 1 and own_last == 0 and chain.law is None and not chain.is_self
+                    and _BARE_TYPE.search(s, max(0, tok.cstart - 2), tok.cstart) is not None):
+                # The own title glued to the first heading by a crawl (…并网管理办法第一条为规范…).
+                decision = (None, None, "heading")
             elif tok.anaphoric and chain.law is not None:
                 decision = (chain.law, "chain", "citation")
-            elif tok.heading_like or (n is not None and n == own_last + 1 and ct.space_before(tok.cstart)):
+            elif tok.heading_like or (n is not None and n == own_last + 1 and (
+                    ct.space_before(tok.cstart) or s[tok.cstart - 1] in _GLUED_HEADING_AFTER)):
                 # A heading that continues the document's own numbering is its own; one
                 # further on in the cited law's numbering quotes that law (quotes skip
                 # articles: 第十八条…。第十九条…。第二十一条…; own headings never do).
                 if n is not None and n == own_last + 1:
                     decision = (None, None, "heading")
-                elif chain.law is not None and chain.last is not None and n is not None and n > chain.last:
-                    decision = (chain.law, "chain", "citation")
+                elif (quoted := chain.law or chain.quoted) is not None and chain.last is not None and n is not None and n > chain.last:
+                    decision = (quoted, "chain", "citation")
                 else:
                     decision = (None, None, "heading")
             elif chain.is_self:
                 decision = (None, None, "self")
+            elif chain.law is not None and _other_instrument_named(s, tok.cstart, chain.law.key):
+                # 专利代理条例第25条, 商标法实施条例第72条 after 《商标法》: another instrument's
+                # bare name, not a shortening of the chain's law (违反道路运输条例第十条 after
+                # 《江苏省道路运输条例》, 按照办法第十条); it ends the chain.
+                decision = (None, None, "unattributed")
+                chain = _Chain()
             elif chain.law is not None:
                 decision = (chain.law, "chain", "citation")
             else:
@@ -535,6 +549,11 @@ def resolve_articles(ex: Extraction) -> Extraction:
     return replace(ex, articles=tuple(refs))
 
 
+# What ends the text before an own article heading a crawl glued to it (…适用于全市。第三条违反…):
+# the heading starts a sentence and continues the document's own numbering.
+_GLUED_HEADING_AFTER = frozenset("。；")
+
+
 # 本条, 前条, 本款, 前款, 前两款, 本项, 前项 (not 本条例, 本条件).
 _INTERNAL_REF = re.compile(r"(?:本|前[两二三]?)(?:条|款|项)(?![例件])")
 _INTERNAL = object()
@@ -543,8 +562,8 @@ _INTERNAL = object()
 # A bare law name right before an article (刑法第…, 食品安全法第…): the name's
 # last two characters, minus common words that end in 法 and name no law.
 _BARE_LAW = re.compile(
-    r"(?:[\u4e00-\u9fff](?<![本该此办方做依违合无算立执司守非设说看想用手写章语兵])法|法典)$"
-)
+    r"(?:[\u4e00-\u9fff](?<![本该此办方做依违合无算立执司守非设说看想用手写章语兵])法|预算法|法典)$"
+)  # (算法 is an algorithm, 预算法 the budget law)
 
 
 # What a clause of an instrument that is no law ends with, right before its 第X条: contracts,
@@ -562,6 +581,58 @@ def _bare_law_before(s: str, i: int, names: dict[str, Title]) -> bool:
     if i < 2 or _BARE_LAW.search(s, i - 3, i) is None:
         return False
     return not any(s[max(0, i - n):i] in names for n in range(2, 41))
+
+
+# The policy type a bare instrument name ends with (法 is _BARE_LAW's).
+_BARE_TYPE = re.compile(r"(?:条例|办法|规定|细则|规则)$")
+# What may stand before a bare type word or a shortened name when it shortens the chain's
+# law (按照办法第十条, 违反道路运输条例第十条, 该条例第五条): verbs, prepositions, connectors
+# and determiners, not the tail of another instrument's name (特殊标志管理条例, 专利法实施细则).
+SHORTENING_LEADS: dict[str, object] = {
+    "regex": (
+        r"(?:违反|依照|依据|根据|按照|参照|对照|遵照|比照|适用|符合|执行|遵守|落实|贯彻|援引|引用|按|依|据|照|见|和|及|与|或|的|其|"
+        r"本|该|此|原|新|上述|前述|有关|相关|即|为|是|由|在|对|以|经)$"
+    ),
+    # (text, the law of its second article)
+    "examples": [
+        ("依照《某某条例》第五条处罚。按照办法第十条执行", "某某条例"),
+        ("依照《江苏省道路运输条例》第五条处罚。违反道路运输条例第十条", "江苏省道路运输条例"),
+        ("依照《中华人民共和国预算法实施条例》第五条。依照条例第十条", "中华人民共和国预算法实施条例"),
+        ("依照《中华人民共和国商标法》第五条。商标法实施条例第十条", None),
+        ("依照《中华人民共和国商标法》第五条。特殊标志管理条例第十条", None),
+    ],
+}
+_SHORTENING_LEAD = re.compile(SHORTENING_LEADS["regex"])
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _other_instrument_named(s: str, i: int, chain_key: str) -> bool:
+    """A bare instrument name that is not the chain law's ends right before ``i``:
+    a type word (条例, 办法…) whose matched tail of the chain law's key is preceded
+    by a name character, not by a verb, a preposition or punctuation."""
+    m = _BARE_TYPE.search(s, max(0, i - 2), i)
+    if m is None:
+        return False
+    # The longest tail of the written name that the chain law's key also ends with
+    # (道路运输条例 of 江苏省道路运输条例), at least the type word.
+    j = m.start()
+    k = len(chain_key) - (i - j)
+    if chain_key.endswith(s[j:i]):
+        while j > 0 and k > 0 and s[j - 1] == chain_key[k - 1]:
+            j -= 1
+            k -= 1
+    if j == 0 or not _CJK.match(s, j - 1):
+        return False
+    return _SHORTENING_LEAD.search(s, max(0, j - 2), j) is None
+
+
+def _named_after_self_marker(s: str, i: int, names: dict[str, Title], lengths: dict[str, list[int]]) -> bool:
+    """A law's name of the text ends right before ``i`` and 本 is not right before it:
+    本人实施刑法第一百九十一条 cites 刑法; 本条例第五条 (条例 an alias) stays the text's own."""
+    for n in lengths.get(s[i - 1], ()) if i > 0 else ():
+        if n < i and s[i - n:i] in names:
+            return s[i - n - 1] != "本"
+    return False
 
 
 def _title_line_before(ct: CleanText, i: int, law: Title) -> bool:
@@ -597,7 +668,33 @@ def _law_before(s: str, i: int, titles_by_end: dict[int, Title], names: dict[str
         if t is not None:
             via = "alias" if name != t.key and name != law_short_name(t.title) else "name"
             return t, via
+    j = _edition_before(s, i)
+    if j < i:
+        return _law_before(s, j, titles_by_end, names, lengths, policy)
     return None, None
+
+
+# A bracket naming the edition of a law between its name and its article.
+EDITION_BRACKETS: dict[str, object] = {
+    "regex": (
+        r"[（(][^（()）]{0,20}?(?:[0-9〇零一二三四五六七八九]{4}|修订|修正|试行|施行)[^（()）]{0,20}[)）]$"
+    ),
+    "examples": [
+        ("违反了《中华人民共和国保险法》（2002年修正）第八十二条", "中华人民共和国保险法"),
+        ("根据《中华人民共和国环境保护法》。适用新环境保护法（自2015年1月1日起施行）第六十一条", "中华人民共和国环境保护法"),
+        ("根据《环境影响评价法》。该条款与原环境影响评价法（2002年）第三十一条相比", "环境影响评价法"),
+    ],
+}
+_EDITION = re.compile(EDITION_BRACKETS["regex"])
+
+
+def _edition_before(s: str, i: int) -> int:
+    """Where an edition bracket ending right before ``i`` starts (（2002年修正）第八十二条), else ``i``."""
+    if i > 0 and s[i - 1] in "）)":
+        m = _EDITION.search(s, max(0, i - 44), i)
+        if m is not None:
+            return m.start()
+    return i
 
 
 def _as_int(article: str) -> int | None:

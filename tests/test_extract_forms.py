@@ -7,7 +7,7 @@ import pytest
 from extractors import extract
 from extractors.articles import ARTICLE_PATTERNS, MEASURE_NOUNS
 from extractors.numbers import NUMBER_PATTERNS
-from extractors.resolve import OTHER_INSTRUMENTS
+from extractors.resolve import EDITION_BRACKETS, OTHER_INSTRUMENTS, SHORTENING_LEADS
 from extractors.titles import PERIODICAL_AFTER, TITLE_EXCLUSIONS, WORK_CONTEXT, classify_title
 
 
@@ -475,6 +475,71 @@ ARTICLE_CASES = [
     ("根据《中华人民共和国招标投标法》第二十条。招标文件第三章第5条规定", [("中华人民共和国招标投标法", "20")]),
     # ... while a law whose name ends in 合同法 is still that law, and 文件 right after a title still cites that title
     ("依照《某某办法》文件第五条执行", [("某某办法", "5")]),
+    # 本人 (oneself) before a law's name is no self-reference (本人实施刑法第一百九十一条)
+    ("根据《中华人民共和国刑法》的规定。为掩饰、隐瞒本人实施刑法第一百九十一条规定的上游犯罪的所得",
+     [("中华人民共和国刑法", "191")]),
+    ("根据《中华人民共和国刑法》的规定。本人依照刑法第十条、第十一条", [("中华人民共和国刑法", "10"), ("中华人民共和国刑法", "11")]),
+    # ... while 本 right before the name stays the text's own (条例 being a short name here)
+    ("根据《中华人民共和国某某条例》（以下简称条例）。依照本条例第十条", []),
+    # the bare name of another instrument (an implementing regulation, another 条例/细则/办法)
+    # is not the chain's law, even on the next line of a table
+    ("按《商标法》第13条请求驰名商标保护的（商标法第13\n条，商标法实施条例第72条）",
+     [("商标法", "13"), ("商标法", "13")]),
+    ("按《商标法》第13条请求驰名商标保护的\n将未注册商标冒充注册商标使用的（商标法第52条）\n非法使用特殊标志（特殊标志管理条例第16条）\n"
+     "标注他人的专利号的（专利法实施细则第84条第1款第1\n项）\n专利代理师存在违规情形的（专利代理条例第26条）\n"
+     "侵犯奥林匹克标志保护规定（奥林匹克标志保护规定第\n11条、第24条）",
+     [("商标法", "13"), ("商标法", "52")]),
+    ("违反了《中华人民共和国土地管理法》第七十七条的规定，依照土地管理法实施条例第五十八条处罚",
+     [("中华人民共和国土地管理法", "77")]),
+    ("根据《中华人民共和国预算法》（以下简称预算法）。根据预算法第五十三条、预算法实施条例第七十条",
+     [("中华人民共和国预算法", "53")]),
+    ("依照《中华人民共和国商标法》第五条。商标法实施条例第十条。第十一条", [("中华人民共和国商标法", "5")]),
+    # 预算法 is a law's bare name (算法 alone is not): it is not the chain's implementing regulation
+    ("新修订的《中华人民共和国预算法实施条例》（以下简称《条例》）。《条例》第十条规定，根据预算法第五十三条",
+     [("中华人民共和国预算法实施条例", "10")]),
+    ("根据《中华人民共和国预算法》。根据预算法第五十三条", [("中华人民共和国预算法", "53")]),
+    # 资本, 基本 hold a 本 that marks no self-reference when a law of the text is named after it
+    ("依照《基本农田保护条例》（2011年修订）第三十条。违反基本农田保护条例第十八条",
+     [("基本农田保护条例", "30"), ("基本农田保护条例", "18")]),
+    # own headings a crawl glued to the sentence before (。第二条本办法…) or to the own title
+    # (…管理办法第一条为规范…) continue the own numbering; they are no articles of the law named before
+    ("广东省光伏并网管理办法第一条为规范光伏发电项目并网管理，根据《中华人民共和国电力法》制定本办法。"
+     "第二条本办法适用于广东省内所有光伏项目。第三条申请并网需要提交技术资料。",
+     []),
+    ("第一条为了规范管理，根据《中华人民共和国食品安全法》，制定本办法。第二条本办法适用于全市。"
+     "第三条违反《中华人民共和国食品安全法》第三十四条的，依照该法第一百二十四条处罚。第四条本办法自发布之日起施行。",
+     [("中华人民共和国食品安全法", "34"), ("中华人民共和国食品安全法", "124")]),
+    # ... while a bare article after 。 that does not continue the own numbering still quotes the law
+    ("根据《中华人民共和国社会保险法》第七十七条规定。第七十八条规定财政部门实施监督。",
+     [("中华人民共和国社会保险法", "77"), ("中华人民共和国社会保险法", "78")]),
+    ("依照《中华人民共和国电力法》第五条。按照办法第一条执行", [("中华人民共和国电力法", "5"), ("中华人民共和国电力法", "1")]),
+    # ranges written with a dash (第九条—第十条) or with 第 after 至 in a short list (第十至第十一条)
+    ("依照《中华人民共和国个人信息保护法》第四十四条—第四十七条", [("中华人民共和国个人信息保护法", str(n)) for n in range(44, 48)]),
+    ("依照《中华人民共和国个人信息保护法》第四十四条～第四十五条", [("中华人民共和国个人信息保护法", "44"), ("中华人民共和国个人信息保护法", "45")]),
+    ("依照《中华人民共和国个人信息保护法》第十至第十一条", [("中华人民共和国个人信息保护法", "10"), ("中华人民共和国个人信息保护法", "11")]),
+    # ... but not a double dash, which explains rather than spans
+    ("依照《中华人民共和国个人信息保护法》第四十四条——第四十七条",
+     [("中华人民共和国个人信息保护法", "44"), ("中华人民共和国个人信息保护法", "47")]),
+    # a 前款 inside a quoted article does not end the quote for the next quoted heading ...
+    ("1.《中华人民共和国安全生产法》 第九十四条第一款、第三款 生产经营单位的主要负责人依照前款规定受刑事处罚的，五年内不得担任。"
+     "第一百一十五条 本法规定的行政处罚，根据本法第九十五条的规定处罚。",
+     [("中华人民共和国安全生产法", "94"), ("中华人民共和国安全生产法", "115")]),
+    # ... while the document's own next heading stays its own, and a bare article after 前款 is the document's
+    ("第十条 依照《中华人民共和国安全生产法》第九十四条处罚；违反前款规定的，依照第十二条处理。\n第十一条 本办法自公布之日起施行。",
+     [("中华人民共和国安全生产法", "94")]),
+    # a bracket naming the edition may stand between a law's name and its article
+    ("根据《中华人民共和国环境保护法》《环境影响评价法》。依照本法第二十四条。2014年修订的新环境保护法（自2015年1月1日起施行）第六十一条规定",
+     [("中华人民共和国环境保护法", "61")]),
+    ("依照《环境影响评价法》第三十一条、《中华人民共和国环境保护法》第六十一条。该条款与原环境影响评价法（2002年）第三十一条相比",
+     [("环境影响评价法", "31"), ("中华人民共和国环境保护法", "61"), ("环境影响评价法", "31")]),
+    ("《关于〈环境保护法〉（2014修订）第六十一条适用有关问题的复函》", [("环境保护法", "61")]),
+    # ... while a shortened name of the chain's law still continues it
+    ("依照《江苏省道路运输条例》第五条处罚。违反道路运输条例第十条",
+     [("江苏省道路运输条例", "5"), ("江苏省道路运输条例", "10")]),
+    ("依照《中华人民共和国土地管理法实施条例》第五条处罚。违反实施条例第十条",
+     [("中华人民共和国土地管理法实施条例", "5"), ("中华人民共和国土地管理法实施条例", "10")]),
+    ("依照《中华人民共和国商标法》第五条和《中华人民共和国商标法实施条例》第十条。商标法实施条例第十一条",
+     [("中华人民共和国商标法", "5"), ("中华人民共和国商标法实施条例", "10"), ("中华人民共和国商标法实施条例", "11")]),
     ("依照《中华人民共和国劳动合同法》第三十九条、劳动合同法第四十条规定",
      [("中华人民共和国劳动合同法", "39"), ("中华人民共和国劳动合同法", "40")]),
 ]
@@ -505,6 +570,17 @@ def test_work_context_examples():
 def test_periodical_examples():
     for text in PERIODICAL_AFTER["examples"]:
         assert titles(text) == [], text
+
+
+def test_edition_bracket_examples():
+    for text, law in EDITION_BRACKETS["examples"]:
+        assert [(a.law, a.via) for a in extract(text).articles][-1:] == [(law, "title" if "》（" in text else "name")], text
+
+
+def test_shortening_lead_examples():
+    for text, law in SHORTENING_LEADS["examples"]:
+        got = [a.law for a in extract(text).articles]
+        assert got[1:] == [law], text
 
 
 @pytest.mark.parametrize("name", list(ARTICLE_PATTERNS))
