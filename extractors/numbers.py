@@ -10,6 +10,7 @@ the issuer-code registry and region abbreviations.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -25,12 +26,19 @@ from .types import DocumentNumber
 __all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS"]
 
 
+# What follows a bracketed year: 第, the serial (leading zeros dropped), a list of serials
+# before one 号 (〔2019〕45、46号), a stray ）, 号, and 令 when the number is an order's.
+_BRACKETED_TAIL = (r"(?P<di>第)?0*(?P<serial>\d{1,6})(?P<more>(?:[、，,]0*\d{1,6})*)(?P<stray>[)）])?号号?"
+                   r"(?P<ling>令(?![人行]))?")
+
 # Patterns as data: each has a name, a regex over the cleaned view and examples
 # (text, canonical number) that tests/test_numbers.py checks.
 NUMBER_PATTERNS: dict[str, dict] = {
     "bracketed": {
         # 〔2019〕45号; a list of serials before one 号 (〔2019〕45、46号) gives a number each
-        "regex": r"〔(?P<year>\d{4})〕第?0*(?P<serial>\d{1,6})(?P<more>(?:[、，,]0*\d{1,6})*)(?P<stray>[)）])?号号?",
+        # 号令 after the serial makes it an order in the inverted form, kept as written like
+        # 总局2号令: 建设部〔2007〕第162号令
+        "regex": r"〔(?P<year>\d{4})〕" + _BRACKETED_TAIL,
         "examples": [
             ("根据云医保〔2019〕45号文件", "云医保〔2019〕45号"),
             ("根据云医保〔2019〕45、46号文件", "云医保〔2019〕45号"),
@@ -39,6 +47,18 @@ NUMBER_PATTERNS: dict[str, dict] = {
             ("国能综通煤炭﹝2021﹞59号", "国能综通煤炭〔2021〕59号"),
             ("国办发（2020）第012号", "国办发〔2020〕12号"),
             ("（云医保〔2019〕45号号）", "云医保〔2019〕45号"),
+            ("按照建设部〔2007〕第162号令", "建设部〔2007〕第162号令"),
+            ("依据市政府〔2010〕15号令", "市政府〔2010〕15号令"),
+        ],
+    },
+    "bracketed_year_nian": {
+        # the year written with its 年 inside the bracket, in any bracket (the cleaned text
+        # unifies only a bare year's brackets): 〔2019年〕12号, （1994年）第001号
+        "regex": r"[〔（(\[［【﹝〖](?P<year>\d{4})年[〕）)\]］】﹞〗]" + _BRACKETED_TAIL,
+        "examples": [
+            ("根据鲁政发〔2019年〕12号文件", "鲁政发〔2019〕12号"),
+            ("（财税字(1994年)第001号）", "财税字〔1994〕1号"),
+            ("按照皖政办[2018年]45号文件", "皖政办〔2018〕45号"),
         ],
     },
     "order": {
@@ -77,6 +97,9 @@ NUMBER_PATTERNS: dict[str, dict] = {
 }
 
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
+_BRACKETED_NIAN = re.compile(NUMBER_PATTERNS["bracketed_year_nian"]["regex"])
+# Where _BRACKETED_NIAN can match: 年 and a closing bracket, at most five characters in.
+_NIAN_ANCHORS = tuple("年" + c for c in "〕）)]］】﹞〗")
 # Further serials of the same code and year after a number: 〔2019〕45号、46号, 45号和第46号.
 # ``at``: where the further number is written (第 and leading zeros included).
 _MORE_SERIALS = re.compile(r"(?:[、，,和及与]|以及)(?P<at>第?0*(?P<serial>\d{1,6}))号(?![楼院栋室床线路门车机台位井])")  # not 2号楼
@@ -287,7 +310,12 @@ def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: It
 
 def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Iterator[DocumentNumber]:
     s = ct.clean
-    for m in _BRACKETED.finditer(s):
+    if "年" in s:
+        matches = heapq.merge(_BRACKETED.finditer(s), anchored_finditer(_BRACKETED_NIAN, s, _NIAN_ANCHORS, 5),
+                              key=re.Match.start)
+    else:
+        matches = _BRACKETED.finditer(s)
+    for m in matches:
         year = int(m.group("year"))
         if not 1949 <= year <= 2100:
             continue
@@ -320,6 +348,13 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         fields = {"form": "bracketed", "code": code, "year": year, "issuer": info.issuer if info else None,
                   "level": info.level if info else (region.level if region else None)}
         more = m.group("more")
+        if m.group("ling") and not more:
+            # 建设部〔2007〕第162号令: an order, kept as written (brackets unified, no leading zeros)
+            di = m.group("di") or ""
+            fields["form"] = "inverted_order"
+            yield _number(ct, run_start + cut, m.end(), f"{code}〔{year}〕{di}{serial}号令",
+                          serial=serial, confidence=confidence, **fields)
+            continue
         # 〔2019〕45、46号: the first number ends with its serial, each further one is its serial
         # (the last with 号), so that every span is exactly what the text says of it.
         yield _number(ct, run_start + cut, m.end("serial") if more else m.end(), f"{code}〔{year}〕{serial}号",
