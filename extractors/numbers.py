@@ -417,7 +417,27 @@ def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:
         return run_start
     left = _cjk_run_left(ct, run_start, 8)
     known = reg.longest_known_suffix(ct.clean[left:b]) or ""
-    return b - len(known) if len(known) > b - run_start else run_start
+    if len(known) > b - run_start:
+        return b - len(known)
+    return _letter_spaced_left(ct, run_start, b)
+
+
+def _letter_spaced_left(ct: CleanText, run_start: int, b: int) -> int:
+    """A code letter-spaced inside an opened bracket (``（国 保发[2008]8 号）``,
+    ``（国 办 发〔2019〕1号）``) starts at the bracket: going left across spaces,
+    each piece is one character (not a word of the sentence, ``（如 国发…``), and
+    the first stands right after ``（``.  Boundary words (``（见 国发…``) are then
+    cut as anywhere else."""
+    s = ct.clean
+    pos = run_start
+    while pos > 1 and ct.gap(pos) == 1 and b - pos < _MAX_DELIMITED_CODE:
+        c = s[pos - 1]
+        if not "\u4e00" <= c <= "\u9fff" or c in _FUNCTION_CHARS:
+            break
+        if ct.gap(pos - 1) == 0 and s[pos - 2] in _OPENERS:
+            return pos - 1
+        pos -= 1
+    return run_start
 
 
 def _org_across_space(ct: CleanText, reg: Registry, left: int | None, end: int) -> int | None:

@@ -262,6 +262,15 @@ NUMBER_CASES = [
     # ... but not 令人 / 令行 after a number (令 as a verb of the sentence)
     ("国发〔2019〕12号令人鼓舞", ["国发〔2019〕12号"]),
     ("落实鲁政发〔2019〕12号令行禁止", ["鲁政发〔2019〕12号"]),
+    # round 11: a code letter-spaced inside an opened bracket starts at the bracket
+    # (《…认证管理办法》（国 保发[2008]8 号）同时废止)
+    ("的《保密资格审查认证管理办法》（国 保发[2008]8 号）同时废止", ["国保发〔2008〕8号"]),
+    ("（国 办 发〔2019〕1号）", ["国办发〔2019〕1号"]),
+    # ... but a word of the sentence or a longer piece before the space is not part of the code
+    ("（如 国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    ("（见 国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    ("（附件 国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    ("（发改 委 国发〔2019〕5号）", ["国发〔2019〕5号"]),
 ]
 
 
@@ -993,6 +1002,9 @@ NOISY_NUMBER_CASES = [
     # ... and a year with 年 in its bracket spans as written, padding included
     ("依据鲁政发（ 2019年 ）12 号", [("鲁政发〔2019〕12号", "鲁政发（ 2019年 ）12 号")]),
     ("依据鲁政发\n[2019年]\n第012号", [("鲁政发〔2019〕12号", "鲁政发\n[2019年]\n第012号")]),
+    # round 11: a letter-spaced code spans from the bracket, spaces included
+    ("（国 保发[2008]8 号）", [("国保发〔2008〕8号", "国 保发[2008]8 号")]),
+    ("（国\u3000办\u3000发〔2019〕1号）", [("国办发〔2019〕1号", "国\u3000办\u3000发〔2019〕1号")]),
 ]
 
 
