@@ -329,6 +329,12 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
             cut, confidence = 0, 0.8
         else:
             cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
+            if run.endswith(("令", "公告")):
+                # an order or announcement numbered with a year bracket (工业和信息化部令〔2019〕第50号):
+                # its issuer is a body's name, read as an order's is (和 inside 工业和信息化部)
+                org = org_left_edge(ct, b - (1 if run.endswith("令") else 2))
+                if org is not None and run_start <= org < run_start + cut:
+                    cut = org - run_start
         code = run[cut:]
         if paren_start is not None:
             code = code.replace("(", "（").replace(")", "）")
