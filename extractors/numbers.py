@@ -10,6 +10,7 @@ the issuer-code registry and region abbreviations.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -25,12 +26,19 @@ from .types import DocumentNumber
 __all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS"]
 
 
+# What follows a bracketed year: 第, the serial (leading zeros dropped), a list of serials
+# before one 号 (〔2019〕45、46号), a stray ）, 号, and 令 when the number is an order's.
+_BRACKETED_TAIL = (r"(?P<di>第)?0*(?P<serial>\d{1,6})(?P<more>(?:[、，,]0*\d{1,6})*)(?P<stray>[)）])?号号?"
+                   r"(?P<ling>令(?![人行]))?")
+
 # Patterns as data: each has a name, a regex over the cleaned view and examples
 # (text, canonical number) that tests/test_numbers.py checks.
 NUMBER_PATTERNS: dict[str, dict] = {
     "bracketed": {
         # 〔2019〕45号; a list of serials before one 号 (〔2019〕45、46号) gives a number each
-        "regex": r"〔(?P<year>\d{4})〕第?0*(?P<serial>\d{1,6})(?P<more>(?:[、，,]0*\d{1,6})*)(?P<stray>[)）])?号号?",
+        # 号令 after the serial makes it an order in the inverted form, kept as written like
+        # 总局2号令: 建设部〔2007〕第162号令
+        "regex": r"〔(?P<year>\d{4})〕" + _BRACKETED_TAIL,
         "examples": [
             ("根据云医保〔2019〕45号文件", "云医保〔2019〕45号"),
             ("根据云医保〔2019〕45、46号文件", "云医保〔2019〕45号"),
@@ -39,6 +47,18 @@ NUMBER_PATTERNS: dict[str, dict] = {
             ("国能综通煤炭﹝2021﹞59号", "国能综通煤炭〔2021〕59号"),
             ("国办发（2020）第012号", "国办发〔2020〕12号"),
             ("（云医保〔2019〕45号号）", "云医保〔2019〕45号"),
+            ("按照建设部〔2007〕第162号令", "建设部〔2007〕第162号令"),
+            ("依据市政府〔2010〕15号令", "市政府〔2010〕15号令"),
+        ],
+    },
+    "bracketed_year_nian": {
+        # the year written with its 年 inside the bracket, in any bracket (the cleaned text
+        # unifies only a bare year's brackets): 〔2019年〕12号, （1994年）第001号
+        "regex": r"[〔（(\[［【﹝〖](?P<year>\d{4})年[〕）)\]］】﹞〗]" + _BRACKETED_TAIL,
+        "examples": [
+            ("根据鲁政发〔2019年〕12号文件", "鲁政发〔2019〕12号"),
+            ("（财税字(1994年)第001号）", "财税字〔1994〕1号"),
+            ("按照皖政办[2018年]45号文件", "皖政办〔2018〕45号"),
         ],
     },
     "order": {
@@ -77,6 +97,10 @@ NUMBER_PATTERNS: dict[str, dict] = {
 }
 
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
+_BRACKETED_NIAN = re.compile(NUMBER_PATTERNS["bracketed_year_nian"]["regex"])
+# Where _BRACKETED_NIAN can match: 年 and a closing bracket, five characters in (a regex with
+# a literal first character is scanned for at C speed; eight str.find calls are slower).
+_NIAN_CLOSE = re.compile(r"年[〕）)\]］】﹞〗]")
 # Further serials of the same code and year after a number: 〔2019〕45号、46号, 45号和第46号.
 # ``at``: where the further number is written (第 and leading zeros included).
 _MORE_SERIALS = re.compile(r"(?:[、，,和及与]|以及)(?P<at>第?0*(?P<serial>\d{1,6}))号(?![楼院栋室床线路门车机台位井])")  # not 2号楼
@@ -287,7 +311,7 @@ def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: It
 
 def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Iterator[DocumentNumber]:
     s = ct.clean
-    for m in _BRACKETED.finditer(s):
+    for m in heapq.merge(_BRACKETED.finditer(s), _nian_matches(s), key=re.Match.start):
         year = int(m.group("year"))
         if not 1949 <= year <= 2100:
             continue
@@ -305,6 +329,12 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
             cut, confidence = 0, 0.8
         else:
             cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
+            if run.endswith(("令", "公告")):
+                # an order or announcement numbered with a year bracket (工业和信息化部令〔2019〕第50号):
+                # its issuer is a body's name, read as an order's is (和 inside 工业和信息化部)
+                org = org_left_edge(ct, b - (1 if run.endswith("令") else 2))
+                if org is not None and run_start <= org < run_start + cut:
+                    cut = org - run_start
         code = run[cut:]
         if paren_start is not None:
             code = code.replace("(", "（").replace(")", "）")
@@ -320,6 +350,13 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         fields = {"form": "bracketed", "code": code, "year": year, "issuer": info.issuer if info else None,
                   "level": info.level if info else (region.level if region else None)}
         more = m.group("more")
+        if m.group("ling") and not more:
+            # 建设部〔2007〕第162号令: an order, kept as written (brackets unified, no leading zeros)
+            di = m.group("di") or ""
+            fields["form"] = "inverted_order"
+            yield _number(ct, run_start + cut, m.end(), f"{code}〔{year}〕{di}{serial}号令",
+                          serial=serial, confidence=confidence, **fields)
+            continue
         # 〔2019〕45、46号: the first number ends with its serial, each further one is its serial
         # (the last with 号), so that every span is exactly what the text says of it.
         yield _number(ct, run_start + cut, m.end("serial") if more else m.end(), f"{code}〔{year}〕{serial}号",
@@ -336,6 +373,13 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         for cstart, cend, n in further:
             if n:
                 yield _number(ct, cstart, cend, f"{code}〔{year}〕{n}号", serial=n, confidence=confidence * 0.9, **fields)
+
+
+def _nian_matches(s: str) -> Iterator[re.Match]:
+    """Matches of _BRACKETED_NIAN (〔2019年〕12号), found from their ``年`` + closing bracket."""
+    for k in _NIAN_CLOSE.finditer(s):
+        if k.start() >= 5 and (m := _BRACKETED_NIAN.match(s, k.start() - 5)) is not None:
+            yield m
 
 
 # How the code of a case number ends, written like a document number: an arbitration award
@@ -382,7 +426,27 @@ def _across_space(ct: CleanText, reg: Registry, run_start: int, b: int) -> int:
         return run_start
     left = _cjk_run_left(ct, run_start, 8)
     known = reg.longest_known_suffix(ct.clean[left:b]) or ""
-    return b - len(known) if len(known) > b - run_start else run_start
+    if len(known) > b - run_start:
+        return b - len(known)
+    return _letter_spaced_left(ct, run_start, b)
+
+
+def _letter_spaced_left(ct: CleanText, run_start: int, b: int) -> int:
+    """A code letter-spaced inside an opened bracket (``（国 保发[2008]8 号）``,
+    ``（国 办 发〔2019〕1号）``) starts at the bracket: going left across spaces,
+    each piece is one character (not a word of the sentence, ``（如 国发…``), and
+    the first stands right after ``（``.  Boundary words (``（见 国发…``) are then
+    cut as anywhere else."""
+    s = ct.clean
+    pos = run_start
+    while pos > 1 and ct.gap(pos) == 1 and b - pos < _MAX_DELIMITED_CODE:
+        c = s[pos - 1]
+        if not "\u4e00" <= c <= "\u9fff" or c in _FUNCTION_CHARS:
+            break
+        if ct.gap(pos - 1) == 0 and s[pos - 2] in _OPENERS:
+            return pos - 1
+        pos -= 1
+    return run_start
 
 
 def _org_across_space(ct: CleanText, reg: Registry, left: int | None, end: int) -> int | None:

@@ -244,6 +244,41 @@ NUMBER_CASES = [
     # ... nor a place's initial the registry does not list, before a central code
     ("划基本达教学厅函〔2013〕25号", ["教学厅函〔2013〕25号"]),
     ("国台办发〔2019〕3号", ["国台办发〔2019〕3号"]),
+    # round 11: a year written with its 年 inside the bracket, in any bracket (财政部 税务总局〔2023年〕第12号,
+    # 鲁政发〔2019年〕12号): the canonical year bracket is 〔2019〕, 第 and leading zeros dropped
+    ("根据鲁政发〔2019年〕12号文件", ["鲁政发〔2019〕12号"]),
+    ("按照鲁政发〔2019年〕第12号文件", ["鲁政发〔2019〕12号"]),
+    ("（财税字(1994年)第001号）", ["财税字〔1994〕1号"]),
+    ("依据皖政办[2018年]45号、46号文件", ["皖政办〔2018〕45号", "皖政办〔2018〕46号"]),
+    ("依据湘人社发【２０１８年】５９号", ["湘人社发〔2018〕59号"]),
+    # ... but a year in brackets with no serial and 号 after it is no number (an edition, a Japanese era)
+    ("依照《中华人民共和国刑法》(1997年)第二十五条", []),
+    ("《政府工作报告（2019年）》12月发布", []),
+    ("考試合格（令和7年〔2025年〕第202500525號）", []),
+    # round 11: 号令 after a bracketed number makes it an order in the inverted form, kept as written
+    # like 总局2号令 (《廉租住房保障办法》（建设部〔2007〕第162号令）)
+    ("《廉租住房保障办法》（建设部〔2007〕第162号令）", ["建设部〔2007〕第162号令"]),
+    ("根据省政府[2010]015号令规定", ["省政府〔2010〕15号令"]),
+    # ... but not 令人 / 令行 after a number (令 as a verb of the sentence)
+    ("国发〔2019〕12号令人鼓舞", ["国发〔2019〕12号"]),
+    ("落实鲁政发〔2019〕12号令行禁止", ["鲁政发〔2019〕12号"]),
+    # round 11: a code letter-spaced inside an opened bracket starts at the bracket
+    # (《…认证管理办法》（国 保发[2008]8 号）同时废止)
+    ("的《保密资格审查认证管理办法》（国 保发[2008]8 号）同时废止", ["国保发〔2008〕8号"]),
+    ("（国 办 发〔2019〕1号）", ["国办发〔2019〕1号"]),
+    # ... but a word of the sentence or a longer piece before the space is not part of the code
+    ("（如 国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    ("（见 国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    ("（附件 国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    ("（发改 委 国发〔2019〕5号）", ["国发〔2019〕5号"]),
+    # round 11: an order or announcement numbered with a year bracket (财政部令〔2023〕第1号,
+    # 中国人民银行令〔2024〕第1号) names its body in full, 和 included
+    ("按照住房和城乡建设部令〔2019〕第47号", ["住房和城乡建设部令〔2019〕47号"]),
+    ("根据人力资源和社会保障部公告〔2019〕第3号", ["人力资源和社会保障部公告〔2019〕3号"]),
+    ("（和平区政府令〔2015〕第2号）", ["和平区政府令〔2015〕2号"]),
+    # ... while 和 before a code that is not an order's still ends the sentence's words
+    ("根据财政部和国发〔2019〕5号", ["国发〔2019〕5号"]),
+    ("根据中国人民银行令〔2024〕第1号", ["中国人民银行令〔2024〕1号"]),
 ]
 
 
@@ -970,6 +1005,14 @@ NOISY_NUMBER_CASES = [
      [("财政部税务总局海关总署公告2019年第39号", "财政部 税务总局\n海关总署公告2019年第39号")]),
     ("宁波市第十三届人民代表大会\n常务委员会公告第33号",
      [("宁波市第十三届人民代表大会常务委员会公告第33号", "宁波市第十三届人民代表大会\n常务委员会公告第33号")]),
+    # round 11: an inverted order with a year bracket keeps its 令 in the span, across a line break
+    ("（建设部〔2007〕第162号\n令）", [("建设部〔2007〕第162号令", "建设部〔2007〕第162号\n令")]),
+    # ... and a year with 年 in its bracket spans as written, padding included
+    ("依据鲁政发（ 2019年 ）12 号", [("鲁政发〔2019〕12号", "鲁政发（ 2019年 ）12 号")]),
+    ("依据鲁政发\n[2019年]\n第012号", [("鲁政发〔2019〕12号", "鲁政发\n[2019年]\n第012号")]),
+    # round 11: a letter-spaced code spans from the bracket, spaces included
+    ("（国 保发[2008]8 号）", [("国保发〔2008〕8号", "国 保发[2008]8 号")]),
+    ("（国\u3000办\u3000发〔2019〕1号）", [("国办发〔2019〕1号", "国\u3000办\u3000发〔2019〕1号")]),
 ]
 
 
