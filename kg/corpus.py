@@ -67,8 +67,9 @@ def number_identity(number: str) -> str:
 
 
 _USUAL_FORM = {"inverted_order": "order", "inverted_announcement": "announcement"}
-# 国务院第588号令, 总局2号令: the issuer, then the serial, then 令.
-_INVERTED_ORDER = re.compile(r"(?P<issuer>[^\d第令]+?)第?(?P<serial>\d+)号令")
+# 国务院第588号令, 总局2号令, 建设部〔2007〕第162号令: the issuer, then the serial, then 令
+# (an order's serial runs on across years: the year bracket does not name another order).
+_INVERTED_ORDER = re.compile(r"(?P<issuer>[^\d第令〔]+?)(?:〔\d{4}〕)?第?(?P<serial>\d+)号令")
 # 国家税务总局2019年第12号公告: the issuer, the year, the serial, then 公告.
 _INVERTED_ANNOUNCEMENT = re.compile(r"(?P<issuer>[^\d]+?)(?P<year>\d{4})年第(?P<serial>\d+)号公告")
 

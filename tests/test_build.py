@@ -212,6 +212,7 @@ def test_cli_start_up_does_not_import_networkx():
     ("中华人民共和国财政部令第10号", "财政部令第10号"),
     ("中华人民共和国海关总署公告2019年第39号", "海关总署公告2019年第39号"),
     ("国务院第588号令", "国务院令第588号"),  # the inverted form of an order
+    ("建设部〔2007〕第162号令", "建设部令第162号"),  # … with the year of its order
     ("国家税务总局2019年第12号公告", "国家税务总局公告2019年第12号"),  # … and of an announcement
 ])
 def test_a_number_with_and_without_the_country_prefix_is_one_work(tmp_path, long, short):
