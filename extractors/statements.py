@@ -88,6 +88,9 @@ _EVENT_LABELS = {"公布": ("发布日期", "公布日期"), "发布": ("发布�
 # A metadata row that dates the text's own entry into force (实施日期 | 2019-12-30 |).
 _META_IN_FORCE = ("施行日期", "实施日期", "生效日期")
 _DATE_ONLY = re.compile(_YMD)
+# The text publishes the work it dates (its own act, so its own date is the work's):
+# 现予公布, 现公布《X》, 现予以发布, 予以公布.
+_PROMULGATES = re.compile(r"(?:现予|现|予以|特予)(?:以)?(?:公布|发布|印发|颁布|下发)")
 _DATE_FIRST = frozenset("0123456789〇零○ＯO一二三四五六七八九（(")
 # What follows an adoption that is all the text says of a work's dates: 《X》已于…通过，现予印发.
 _ADOPTION_ONLY_TAIL = re.compile(r"[，,、]?(?:现予|现|予以|特予|并)?(?:以)?(?:公布|发布|印发|颁布|施行)")
@@ -598,7 +601,7 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
                     continue
                 last = [t]
             ts = outers.within(a, anchor)
-            title = last[-1] if last and ts else None
+            title = last[-1] if last else None
             number = paired.get(title.cstart) if title else None
             if title is not None and _ALL_OF_THEM.search(s, max(a, anchor - 3), anchor):
                 # 《A》…以及…《B》…均于2013年1月1日起施行: each of them
@@ -610,6 +613,10 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
                     title = by_number.get(number.cstart)
             if title is None and number is None and not _self_named(ex, a, m.start(), all_outer):
                 continue
+        if rel and (title is not None or number is not None) and not m.group("ev2") \
+                and not _PROMULGATES.search(s, a, m.start()):
+            # 《实施意见》自印发之日起执行 in a text about it: its issue date, not this text's
+            in_force = relative = None
         if expires is None and in_force is not None:
             x = _EXPIRES.search(s, m.end(), b) or _EXPIRES.match(s, b)
             if x is not None:

@@ -386,6 +386,9 @@ CONTEXT_CASES = [
      [("玉溪市城乡居民基本医疗保险实施办法", "玉溪市人民政府公告第49号", "2016-08-29", "2017-01-01", None)]),
     # ... while a 本 after a signature line starts the text's own name
     ("某某市人民政府\n2020年3月5日\n本办法自2020年4月1日起施行，《某某市暂行办法》同时废止。", [(None, None, None, "2020-04-01", None)]),
+    # a short name defined earlier stands for its work
+    ("2012年3月修改的《中华人民共和国刑事诉讼法》（以下简称新《刑诉法》）对此作了规定。新《刑诉法》自2013年1月1日起施行。",
+     [("中华人民共和国刑事诉讼法", None, None, "2013-01-01", None)]),
     # negatives: no date of the text's own; a deadline; a report's cut-off; a date that starts no validity
     ("本办法自发布之日起施行。\n", []),
     ("请于本公告发布之日起30日内提交申请材料。\n\n2024年3月5日\n", []),
@@ -394,6 +397,9 @@ CONTEXT_CASES = [
     ("2020年1月1日起施行的新办法对此作了调整。", []),
     ("发布日期：2020-01-05\n本办法由市局负责解释。\n", []),
     ("《关于自2019年1月1日起施行新标准的通知》", []),
+    # a text about another work: that work's issue date is not this text's date
+    ("江西省市场监管局印发了《关于依法从重从快严厉打击新型冠状病毒疫情防控期间违法行为的实施意见》（以下简称《实施意见》）。"
+     "《实施意见》自印发之日起执行。\n\n2020年2月11日\n", []),
     ("依照《中华人民共和国出境入境管理法》新设定的制度自2013年7月1日起施行。", []),
     ("应急管理部于3月20日发布《管理办法》，自2019年5月1日起施行。", []),
 ]
