@@ -54,14 +54,54 @@ _PARTIAL = re.compile(r"中(?:关于|的|有关|与|涉及)|第[0-9一二三四�
 # What follows works named after a trigger when only part of them goes (停止执行《X》第五条,
 # 同时废止《X》中与本办法不一致的规定, 停止执行《X》规定的补贴标准).
 _PARTIAL_AFTER = re.compile(r"中|第[0-9一二三四五六七八九十百]+条|(?:规定|确定|明确)的|相关|有关|部分|所列")
-_YMD = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})年(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})月(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})日"
-_YMD_ANY = r"(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
-_ADOPTED = re.compile(r"(?:已经|已于|经)于?" + _YMD + r"[^。；]{0,40}?(?:讨论通过|审议通过|通过)")
-_IN_FORCE = re.compile(r"自" + _YMD + r"起(?:施行|实施|执行|生效)")
+# Chinese-numeral years are written with 〇, 零, ○ (U+25CB), Ｏ or O for zero.
+_CN_YEAR = "[〇零○ＯO一二三四五六七八九]{4}"
+_CN_DAY = "[一二三四五六七八九十]{1,3}"
+_YMD = r"(?P<y>\d{4}|" + _CN_YEAR + r")年(?P<m>\d{1,2}|" + _CN_DAY + r")月(?P<d>\d{1,2}|" + _CN_DAY + r")日"
+_YMD_ANY = r"(?:\d{4}|" + _CN_YEAR + r")年(?:\d{1,2}|" + _CN_DAY + r")月(?:\d{1,2}|" + _CN_DAY + r")日"
+_YMD_UNTIL = _YMD.replace("?P<y>", "?P<uy>").replace("?P<m>", "?P<um>").replace("?P<d>", "?P<ud>")
+_ADOPTED = re.compile(r"(?:(?:已经|已于|业经|经)于?|已由[^。；，]{0,60}?于)" + _YMD + r"[^。；]{0,80}?(?:讨论通过|审议通过|通过)")
+# An entry into force on a date: 自2017年1月1日起施行, 于2021年1月1日起施行 (news), 2017年5月2日起执行
+# (a file list's cell), 自2019年1月1日起至2021年12月31日止执行 (a period), 自…零时起施行, 起试行.
+_VERBS = r"(?:施行|实施|执行|生效|实行|试行)"
+_IN_FORCE = re.compile(r"(?P<pre>自|将于|于|从)?" + _YMD + r"(?:零时|0时|0:00|00:00)?起(?:至" + _YMD_UNTIL + r"止?)?" + _VERBS)
+# ... on the day the text itself is published, issued or signed, perhaps N days later:
+# 自公布之日起施行, 本办法自印发之日起施行, 自发布之日起30日后施行; 现予发布施行 (an old order's
+# 发布施行: published and in force at once).
+_IN_FORCE_REL = re.compile(r"自(?P<ev>公布|发布|印发|颁布|发文|下发|签发|公告)之日起(?:(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?:日|天|个工作日)后)?"
+                           + _VERBS + r"|现予(?:以)?(?P<ev2>公布|发布|颁布)施行")
+# The end of a work's validity, in the same sentence: 有效期至2027年4月30日, 有效期5年 (from its entry
+# into force: the day before that date five years on), 有效期为三年.
+_EXPIRES = re.compile(r"有效期(?:至|截至|到)" + _YMD + r"|有效期(?:为|是)?(?P<years>\d{1,2}|[一二三四五两六七八九十]{1,2})年")
+# The text names itself: 本办法, 本实施细则, 本解释 (an 本 and a document type, close together).
+# (Not the 本 of a word: 基本医疗保险实施办法, 成本, 版本; see _self_named.)
+_SELF = re.compile(r"本[\u4e00-\u9fff]{0,6}?(?:条例|法|办法|规定|细则|规则|决定|意见|通知|方案|解释|规范|标准|公告|通告|"
+                   r"制度|指引|指南|准则|措施|规划|计划|目录|清单|批复|安排|章程|文件|政策|修正案|通报|纲要)")
+# A page's metadata row with the text's own date (发布日期：2025-04-18, 成文日期: 2019年12月30日).
+_META_DATE = re.compile(r"(?P<label>发布日期|公布日期|成文日期|印发日期|发文日期|签发日期|施行日期|实施日期|生效日期)[:：|｜】\]]*(?:" + _YMD +
+                        r"|(?P<iy>\d{4})[-./](?P<im>\d{1,2})[-./](?P<id>\d{1,2}))")
+# Which metadata labels date which event: publication (发布, 公布) or issue and signature (印发, 发文).
+_EVENT_LABELS = {"公布": ("发布日期", "公布日期"), "发布": ("发布日期", "公布日期"), "颁布": ("发布日期", "公布日期"),
+                 "公告": ("发布日期", "公布日期"), "印发": ("印发日期", "成文日期", "发文日期", "签发日期"),
+                 "发文": ("发文日期", "印发日期", "成文日期", "签发日期"), "下发": ("印发日期", "成文日期", "发文日期", "签发日期"),
+                 "签发": ("签发日期", "成文日期", "发文日期", "印发日期")}
+# A metadata row that dates the text's own entry into force (实施日期 | 2019-12-30 |).
+_META_IN_FORCE = ("施行日期", "实施日期", "生效日期")
+_DATE_ONLY = re.compile(_YMD)
+# The text publishes the work it dates (its own act, so its own date is the work's):
+# 现予公布, 现公布《X》, 现予以发布, 予以公布.
+_PROMULGATES = re.compile(r"(?:现予|现|予以|特予)(?:以)?(?:公布|发布|印发|颁布|下发)")
+_DATE_FIRST = frozenset("0123456789〇零○ＯO一二三四五六七八九（(")
+# What follows an adoption that is all the text says of a work's dates: 《X》已于…通过，现予印发.
+_ADOPTION_ONLY_TAIL = re.compile(r"[，,、]?(?:现予|现|予以|特予|并)?(?:以)?(?:公布|发布|印发|颁布|施行)")
+
+
+_ZERO = str.maketrans("○ＯO", "〇〇〇")
 
 
 def parse_date(y: str, m: str, d: str) -> str | None:
     """ISO date from year, month and day as written (Arabic or Chinese numerals)."""
+    y = y.translate(_ZERO)
     yy, mm, dd = parse_numeral(y), parse_numeral(m), parse_numeral(d)
     if not (yy and mm and dd) or not (1 <= mm <= 12 and 1 <= dd <= 31 and 1900 <= yy <= 2100):
         return None
@@ -339,39 +379,285 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
     return [r for r in out if r.old_number is not None or r.old_title is None or r.old_title.key not in numbered]
 
 
+def _self_named(ex: Extraction, i: int, j: int, titles: _Spans) -> bool:
+    """The cleaned ``s[i:j]`` names the text itself (本办法, 本实施细则): a 本 that starts a
+    word, not the 本 of 基本 or 成本.  A 本 after a line break or an article number
+    (第三十条本办法, 2016年8月23日⏎本办法 once spaces and breaks go) starts one; one inside
+    a title (《…基⏎本医疗保险实施办法》) names another work."""
+    s = ex.ct.clean
+    for m in _SELF.finditer(s, i, j):
+        k = m.start()
+        if titles.covering(k):
+            continue
+        if k == 0 or not "\u4e00" <= s[k - 1] <= "\u9fff" or s[k - 1] in "条则" or ex.ct.line_start(k):
+            return True
+    return False
+
+
+def _add_days(iso: str, days: int = 0, years: int = 0) -> str | None:
+    from datetime import date, timedelta
+
+    d = date.fromisoformat(iso)
+    if years:
+        try:
+            d = d.replace(year=d.year + years)
+        except ValueError:  # 29 February
+            d = d.replace(year=d.year + years, day=28)
+    return (d + timedelta(days=days)).isoformat()
+
+
+class _OwnDates:
+    """The text's own dates, read when a statement needs them: the dates of a page's
+    metadata row (发布日期：…, 成文日期：…) and the signature dates (a line that holds a
+    date and nothing else: 2019年12月30日, 二〇一九年十二月三十日)."""
+
+    # How far after a statement its signature line may stand (a promulgation order's
+    # signature follows its sentence closely).
+    AFTER = 3000
+
+    def __init__(self, ex: Extraction):
+        s, ct = ex.ct.clean, ex.ct
+        self.meta: dict[str, str] = {}
+        for m in _meta_dates(s):
+            d = _meta_date(m)
+            if d:
+                self.meta.setdefault(m.group("label"), d)
+        # Signature lines, tried at each line start only: a scan of the whole text for
+        # dates costs several times more.
+        self.lines: list[tuple[int, str]] = []
+        match, first = _DATE_ONLY.match, _DATE_FIRST
+        n = len(s)
+        for p in ct.line_starts():
+            if p >= n or s[p] not in first:
+                continue
+            m = match(s, p + 1) if s[p] in "（(" else match(s, p)
+            if m is None:
+                continue
+            e = m.end()
+            if e < n and s[e] in "）)" and p < m.start():
+                e += 1
+            if e >= n or ct.line_start(e):
+                d = parse_date(m.group("y"), m.group("m"), m.group("d"))
+                if d:
+                    self.lines.append((m.start(), d))
+
+    def of(self, event: str, at: int) -> str | None:
+        """The date of the text's ``event`` (公布, 印发, …) for a statement at cleaned ``at``:
+        the metadata date that names that event, else the first signature date after
+        ``at`` (not far after), else the last one before it (the notice's signature
+        before its attachment)."""
+        for label in _EVENT_LABELS.get(event, ()):
+            if label in self.meta:
+                return self.meta[label]
+        k = bisect_left(self.lines, (at, ""))
+        if k < len(self.lines) and self.lines[k][0] < at + self.AFTER:
+            return self.lines[k][1]
+        return self.lines[k - 1][1] if k else None
+
+
+def _meta_dates(s: str):
+    # Every label ends with 日期, two characters after the match's start.
+    return anchored_finditer(_META_DATE, s, ("日期",), 2) if "日期" in s else iter(())
+
+
+def _meta_date(m: re.Match) -> str | None:
+    return (parse_date(m.group("y"), m.group("m"), m.group("d")) if m.group("y")
+            else parse_date(m.group("iy"), m.group("im"), m.group("id")))
+
+
+# Where the date patterns can start: at most 22 characters before the 起 of 起施行 (将于, a
+# Chinese year, month and day, 零时), 3 before the 之 of 之日起 (自公布之日起), 5 before
+# 布施行 (现予以发布施行); an adoption ends with 通过.  Found with str.find: a regex scan
+# for these anchors costs twice as much.
+_IN_FORCE_VERBS = ("施行", "实施", "执行", "生效", "实行", "试行", "至")
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    out, i = [], s.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = s.find(sub, i + 1)
+    return out
+
+
+def _anchored(pattern: re.Pattern, s: str, anchors: list[int], back: int):
+    """The matches of ``pattern.finditer(s)`` that start at most ``back`` characters before
+    one of ``anchors`` (sorted positions), in order (see extractors.anchored)."""
+    last_end = 0
+    tried: set[int] = set()
+    for i in anchors:
+        for p in range(max(last_end, i - back), i + 1):
+            if p in tried:
+                continue
+            tried.add(p)
+            m = pattern.match(s, p)
+            if m is not None:
+                yield m
+                last_end = m.end()
+                break
+
+
+# What may stand between a date and the work it dates when the work follows:
+# 2020年1月1日起施行的《X》, 2004年11月1日起施行的现行《X》.
+_DATED_AFTER = re.compile(r"的[^，,。；;《》]{0,4}")
+
+
+# What may stand between a work named in a date's own clause and the date: 《X》将于…,
+# 《X》（…）自…, 《X》已经…; anything else makes the work a qualifier (依照《X》新设定的制度自…).
+_ALL_OF_THEM = re.compile(r"[均都](?:将|已)?$")
+_SUBJECT_GAP = re.compile(r"(?:将|已|也|均|都|亦|同时|定|拟|正式|现)*")
+
+
+def _subject_in_clause(s: str, c: int, anchor: int, outers: _Spans):
+    """``False`` when the last title of the clause ``s[c:anchor]`` is followed by words
+    that make it something else than the subject of the date; else ``None``."""
+    ts = outers.within(c, anchor)
+    if not ts:
+        return None
+    j = ts[-1].cend
+    if j < anchor and s[j] in "（(":
+        j = _bracket_end(s, j, anchor) or j
+    return None if _SUBJECT_GAP.fullmatch(s, j, anchor) else False
+
+
 def find_dates(ex: Extraction) -> list[DateStatement]:
-    """Adoption and entry-into-force dates given for a cited work (or, with
-    neither title nor number, for the document itself: 本办法自…起施行)."""
+    """Adoption, entry-into-force and expiry dates given for a cited work (or, with
+    neither title nor number, for the document itself: 本办法自…起施行).
+
+    * ``《X》已经…通过，现予公布，自…起施行``: X's dates; ``…起施行的《X》``: X's;
+      ``本办法自…起施行`` (本 and a document type in the date's own clause): the
+      text's own, whatever work the sentence cites before.
+    * ``自公布之日起施行`` (发布, 印发, …; ``…之日起30日后施行``): the text's own date
+      of that event (see :class:`_OwnDates`); none when the text gives none.
+    * ``有效期至…`` / ``有效期5年`` / ``自…起至…止``: the last day of validity.
+    * ``《X》已于…经…通过，现予印发`` (no in-force date): the adoption date alone.
+    """
     s = ex.ct.clean
     out: list[DateStatement] = []
     outers = _Spans(t for t in ex.titles if t.parent is None and t.category == "policy")
+    all_outer = _Spans(t for t in ex.titles if t.parent is None)
     numbers_by_start = _Spans(ex.numbers)
     sentences = _Sentences(s)
     paired = {p.title.cstart: p.number for p in ex.pairs}
     by_number = {p.number.cstart: p.title for p in ex.pairs}
-    for m in _IN_FORCE.finditer(s):
+    own_dates: _OwnDates | None = None
+    absolute, relative_at = [], []
+    for i in _find_all(s, "起"):
+        if s.startswith("之日", i - 2):
+            relative_at.append(i - 2)
+        elif s.startswith(_IN_FORCE_VERBS, i + 1):
+            absolute.append(i)
+    if "布施行" in s:
+        relative_at = sorted(relative_at + _find_all(s, "布施行"))
+    events = ([(m, False) for m in _anchored(_IN_FORCE, s, absolute, 22)]
+              + [(m, True) for m in _anchored(_IN_FORCE_REL, s, relative_at, 5)])
+    events.sort(key=lambda e: e[0].start())
+    used_adoptions: set[int] = set()
+    for m, rel in events:
+        if all_outer.covering(m.start()):
+            continue  # a title that holds a date (《关于…自2020年1月1日起施行的通知》)
         a, b = sentences.around(m.start(), m.end())
-        in_force = parse_date(m.group("y"), m.group("m"), m.group("d"))
-        adopted = None
+        relative = expires = None
+        if rel:
+            event = m.group("ev") or m.group("ev2")
+            own_dates = _OwnDates(ex) if own_dates is None else own_dates
+            in_force = own_dates.of(event, m.start())
+            n = parse_numeral(m.group("n")) if m.group("n") else 0
+            relative = event if not n else f"{event}+{n}"
+            if in_force and n:
+                in_force = _add_days(in_force, n)
+        else:
+            in_force = parse_date(m.group("y"), m.group("m"), m.group("d"))
+            if m.group("uy"):
+                expires = parse_date(m.group("uy"), m.group("um"), m.group("ud"))
         am = None
         for x in _ADOPTED.finditer(s, a, m.start()):
             am = x
+        adopted = parse_date(am.group("y"), am.group("m"), am.group("d")) if am is not None else None
         if am is not None:
-            adopted = parse_date(am.group("y"), am.group("m"), am.group("d"))
+            used_adoptions.add(am.start())
         anchor = am.start() if am is not None else m.start()
-        ts = outers.within(a, anchor)
-        title = ts[-1] if ts else None
-        number = paired.get(title.cstart) if title else None
-        if title is None:
-            ns = numbers_by_start.within(a, anchor)
-            if ns:
-                number = ns[-1]
-                title = by_number.get(number.cstart)
-        if title is None and number is None and not re.search(r"本[\u4e00-\u9fff]{0,6}?(?:条例|法|办法|规定|细则|规则|决定|意见|通知|方案)", s[a:m.start()]):
+        title = number = None
+        subjects: list[tuple[Title | None, DocumentNumber | None]] = []
+        after = _DATED_AFTER.match(s, m.end()) if not rel else None
+        if after is not None:
+            # 2020年1月1日起施行的《X》: the work named after the date, or none
+            t = outers.starting_at(after.end())
+            if t is None:
+                continue
+            title, number = t, paired.get(t.cstart)
+        elif not _self_named(ex, c := _clause_start(s, a, anchor), anchor, all_outer):
+            if _subject_in_clause(s, c, anchor, outers) is False:
+                continue  # 依照《X》新设定的制度自…起施行: what X sets up, not X
+            last = all_outer.within(a, anchor)
+            if last and last[-1].category != "policy":
+                # …发布《管理办法》，自…起施行: a short name stands for the work; an alias names
+                # it (新《刑诉法》), anything else leaves it unknown
+                t = last[-1]
+                if t.category != "alias" or t.alias_of is None:
+                    continue
+                t = next((x for x in reversed(outers.within(0, anchor)) if x.title == t.alias_of), None)
+                if t is None:
+                    continue
+                last = [t]
+            ts = outers.within(a, anchor)
+            title = last[-1] if last else None
+            number = paired.get(title.cstart) if title else None
+            if title is not None and _ALL_OF_THEM.search(s, max(a, anchor - 3), anchor):
+                # 《A》…以及…《B》…均于2013年1月1日起施行: each of them
+                subjects = [(t, paired.get(t.cstart)) for t in _outside_brackets(s, a, ts)]
+            if title is None:
+                ns = numbers_by_start.within(a, anchor)
+                if ns:
+                    number = ns[-1]
+                    title = by_number.get(number.cstart)
+            if title is None and number is None and not _self_named(ex, a, m.start(), all_outer):
+                continue
+        if rel and (title is not None or number is not None) and not m.group("ev2") \
+                and not _PROMULGATES.search(s, a, m.start()):
+            # 《实施意见》自印发之日起执行 in a text about it: its issue date, not this text's
+            in_force = relative = None
+        if expires is None and in_force is not None:
+            x = _EXPIRES.search(s, m.end(), b) or _EXPIRES.match(s, b)
+            if x is not None:
+                if x.group("years"):
+                    years = parse_numeral(x.group("years").replace("两", "二"))
+                    expires = _add_days(in_force, days=-1, years=years) if in_force and years else None
+                else:
+                    expires = parse_date(x.group("y"), x.group("m"), x.group("d"))
+        if adopted is None and in_force is None:
+            continue  # 自发布之日起施行 in a text that gives no date of its own
+        s0, s1 = ex.ct.span(a, b)
+        for title, number in subjects or [(title, number)]:
+            out.append(DateStatement(title=title, number=number, adopted=adopted, in_force=in_force,
+                                     evidence=ex.text[s0:s1].strip(), start=s0, end=s1, expires=expires, relative=relative))
+    # An adoption with no entry into force: 《X》已于2011年3月24日经…常务会议修订通过，现予印发.
+    # (Found from its 通过 followed by 现予印发 and the like: 经 alone is too common to scan for.)
+    for k in _find_all(s, "通过"):
+        e = k + 2
+        if not _ADOPTION_ONLY_TAIL.match(s, e):
+            continue
+        a0 = sentences.around(e - 2, e)[0]
+        am = next((x for x in _ADOPTED.finditer(s, a0, e) if x.end() == e), None)
+        if am is None or am.start() in used_adoptions or all_outer.covering(am.start()):
+            continue
+        a, b = sentences.around(am.start(), am.end())
+        t = next((t for t in reversed(outers.within(a, am.start())) if _clause_start(s, a, am.start()) <= t.cstart), None)
+        if t is None:
             continue
         s0, s1 = ex.ct.span(a, b)
-        out.append(DateStatement(title=title, number=number, adopted=adopted, in_force=in_force,
-                                 evidence=ex.text[s0:s1].strip(), start=s0, end=s1))
+        out.append(DateStatement(title=t, number=paired.get(t.cstart), adopted=parse_date(am.group("y"), am.group("m"), am.group("d")),
+                                 in_force=None, evidence=ex.text[s0:s1].strip(), start=s0, end=s1))
+    # A page's metadata row: 实施日期 | 2019-12-30 | dates the text's own entry into force.
+    for m in _meta_dates(s):
+        if m.group("label") in _META_IN_FORCE:
+            d = _meta_date(m)
+            if d:
+                s0, s1 = ex.ct.span(m.start(), m.end())
+                out.append(DateStatement(title=None, number=None, adopted=None, in_force=d,
+                                         evidence=ex.text[s0:s1].strip(), start=s0, end=s1, relative="metadata"))
+            break
+    out.sort(key=lambda d: d.start)
     return out
 
 

@@ -142,7 +142,13 @@ class RepealStatement:
 
 @dataclass(frozen=True, slots=True)
 class DateStatement:
-    """Adoption / entry-into-force dates the text gives for a cited work."""
+    """Adoption / entry-into-force dates the text gives for a cited work (or,
+    with neither title nor number, for the text's own work).
+
+    ``expires`` is the last day of a stated validity (有效期至…, 有效期5年, 自…起至…止);
+    ``relative`` says how an in-force date was read off the text's own date
+    (``公布``, ``印发``, … for 自公布之日起施行), ``None`` when the text writes the date.
+    """
 
     title: Title | None
     number: DocumentNumber | None
@@ -151,6 +157,8 @@ class DateStatement:
     evidence: str
     start: int
     end: int
+    expires: str | None = None
+    relative: str | None = None
 
 
 def _reduce(self):
