@@ -225,6 +225,8 @@ def build_corpus(items: Iterable[tuple[SourceInfo, DocAnalysis]]) -> Corpus:
                 continue
             w.adopted = w.adopted or ds.adopted
             w.in_force = w.in_force or ds.in_force
+            if ds.expires:  # 有效期至…: the last day in force the text itself states
+                w.no_longer_in_force = min(filter(None, (w.no_longer_in_force, ds.expires)))
 
         # The work this text itself is (an order, a notice): its own number or title.
         own = _own_work(a, work, title_work) if d is None else None
@@ -402,8 +404,10 @@ def _settle_in_force(corpus: Corpus) -> None:
     for r in corpus.relations:
         if r.kind == "repeals":
             new, old = corpus.works.get(r.subject), corpus.works.get(r.object)
-            if new and old and new.in_force and not old.no_longer_in_force:
-                old.no_longer_in_force = (date.fromisoformat(new.in_force) - timedelta(days=1)).isoformat()
+            if new and old and new.in_force:
+                last = (date.fromisoformat(new.in_force) - timedelta(days=1)).isoformat()
+                # the earlier of the replacement's eve and a stated end of validity
+                old.no_longer_in_force = min(filter(None, (old.no_longer_in_force, last)))
 
 
 def _dedup_relations(rels: list[Relation]) -> list[Relation]:

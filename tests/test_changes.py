@@ -365,6 +365,23 @@ def test_no_longer_in_force_without_replacement():
         (2022, "云医保〔2019〕45号", "no_longer_in_force", None)]
 
 
+def test_a_stated_end_of_validity_makes_later_citations_stale(tmp_path):
+    """有效期至…: the work's last day in force as its own text states it; a budget of a later
+    year that cites it has a stale citation (no_longer_in_force, no replacement)."""
+    (tmp_path / "notice.txt").write_text(
+        "澄江市医疗保障局关于印发澄江市医疗救助资金管理办法的通知\n澄医保发〔2020〕3号\n"
+        "各乡镇：\n现将《澄江市医疗救助资金管理办法》印发给你们，自2021年1月1日起施行，有效期至2022年12月31日。\n",
+        encoding="utf-8")
+    (tmp_path / "b2023.txt").write_text(disclosure(BUREAU, 2023, [
+        ("城乡医疗救助财政补助资金", "依据《澄江市医疗救助资金管理办法》（澄医保发〔2020〕3号），保障困难群众基本医疗。"),
+    ]), encoding="utf-8")
+    result = build_model([str(tmp_path)], jobs=1, executor="serial")
+    w = result.corpus.works["n:澄医保发〔2020〕3号"]
+    assert (w.in_force, w.no_longer_in_force) == ("2021-01-01", "2022-12-31")
+    assert [(s["year"], s["label"], s["reason"]) for s in result.stale] == [
+        (2023, "澄医保发〔2020〕3号", "no_longer_in_force")]
+
+
 # ------------------------------------------------------------------ stated repeals (and what is not one)
 
 @pytest.fixture(scope="module")
