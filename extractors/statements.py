@@ -774,14 +774,14 @@ HEADING_TITLE_EXAMPLES = (
 def heading_title(text: str) -> str | None:
     """The title on the first non-empty line of a plain text (``玉溪市…管理办法`` ⏎
     ``第一条 …``), whitespace removed, or ``None`` when that line does not read as one."""
-    for line in text.lstrip("\ufeff").splitlines()[:12]:
-        line = re.sub(r"[\s\u3000\u00a0]+", "", line)
-        if not line:
-            continue
-        if len(line) >= 2 and line[0] == "《" and line[-1] == "》":
-            line = line[1:-1]
-        return line if HEADING_TITLE.fullmatch(line) else None
-    return None
+    # Only the first line is read: splitting a long text into lines would copy all of it.
+    line = re.sub(r"\s+", "", _FIRST_LINE.match(text).group(1))
+    if len(line) >= 2 and line[0] == "《" and line[-1] == "》":
+        line = line[1:-1]
+    return line if line and HEADING_TITLE.fullmatch(line) else None
+
+
+_FIRST_LINE = re.compile(r"[\ufeff\s]*([^\r\n]*)")  # \s covers U+3000 and NBSP
 
 
 def read_statements(ex: Extraction) -> Extraction:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from extractors.normalize import title_key
 
-from .corpus import identity_key, number_identity, work_key_for_title
+from .corpus import identity_key, number_facts, number_identity, work_key_for_title
 from .model import Citation, Corpus, Relation, Work
 
 __all__ = [
@@ -255,11 +255,8 @@ def _resolve(corpus: Corpus, name: str, title_numbers: dict[str, set[str]]) -> t
         key = "n:" + number_identity(n.number)
         if key in corpus.works:
             return key, False
-        w = corpus.works[key] = Work(key=key, number=key[2:], number_form=n.form, serial=n.serial, level=n.level)
-        if n.form == "bracketed":
-            w.issuer_code, w.doc_year = n.code, n.year
-        elif n.year:
-            w.doc_year = n.year
+        w = corpus.works[key] = Work(key=key, number=key[2:])
+        number_facts(w, n)
         if n.issuer:
             from extractors.registry import load_registry
 

@@ -19,8 +19,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extractors.normalize import title_key
 from extractors.registry import load_registry, split_joint_issuers
@@ -47,6 +47,7 @@ def identity_key(title: str) -> str:
     return k
 
 
+@lru_cache(maxsize=1 << 16)  # every number mention asks, and numbers recur
 def number_identity(number: str) -> str:
     """Identity of a canonical number: without a leading 中华人民共和国, and an
     order or announcement in the inverted form (``国务院第588号令``, ``国家税务总局2019年第12号公告``)
@@ -185,7 +186,7 @@ def build_corpus(items: Iterable[tuple[SourceInfo, DocAnalysis]]) -> Corpus:
         # Numbers.
         for n in a.numbers:
             w = work("n:" + n.number)
-            _number_facts(w, n)
+            number_facts(w, n)
             if n.form != "bracketed" and n.issuer:
                 issuer_evidence[w.key].setdefault("number", [n.issuer])
             elif n.issuer:
@@ -301,7 +302,8 @@ def _identity_title(t, full_titles: set[str]) -> str:
     return t.title
 
 
-def _number_facts(w: Work, n) -> None:
+def number_facts(w: Work, n) -> None:
+    """What a number says about its work: form, serial, issuer code, year, level."""
     # The work's number is in the usual form (number_identity): so is its form.
     w.number_form = _USUAL_FORM.get(n.form, n.form)
     w.serial = n.serial
@@ -317,7 +319,7 @@ def _number_facts(w: Work, n) -> None:
 def _own_work(a: DocAnalysis, work, title_work) -> Work | None:
     if a.own_number is not None:
         w = work("n:" + a.own_number.number)
-        _number_facts(w, a.own_number)
+        number_facts(w, a.own_number)
         if a.own_title:
             w.titles[a.own_title] = w.titles.get(a.own_title, 0) + 1
         return w

@@ -165,8 +165,10 @@ def parse_disclosure(ct: CleanText) -> Disclosure | None:
     projects have a 立项依据 section."""
     header = parse_header(ct)
     if header is None:
+        if "立项依据" not in ct.clean:  # most texts: no need to look for budget sentences
+            return None
         header = parse_body_header(ct)
-        if header is None or "立项依据" not in ct.clean:
+        if header is None:
             return None
         d = _parse_projects(ct, *header)
         return d if d.projects else None
