@@ -146,6 +146,10 @@ _FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全
 _LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
 
 
+# The level characters that may follow a place head inside a local code (恩施州政办发, 锡盟行署发).
+_LEVEL_CHARS = frozenset("州市县区盟旗")
+
+
 # What begins central codes only: never after a place's head (藏国发明电 is 国发明电).
 _CENTRAL_ONLY = frozenset("国中")
 # Agency abbreviations that begin a code only after a place's head (政 of 甘政办发): a run
@@ -173,6 +177,8 @@ def _local_code_start(code: str, registry: Registry, known: str = "") -> int | N
             if not body or (p + n > known_at and p != known_at):
                 continue
             if _LOCAL_BODY.fullmatch(body):
+                if body[0] in _LEVEL_CHARS and not registry.head_names_level(code[p:p + n], body[0]):
+                    continue  # 永老区办: 老 (of 老河口市) + 区办 names no 区; the head is 永
                 return p
             if (p > 0 and registry.starts_like_agency(body) and body[0] not in _CENTRAL_ONLY
                     and not registry.starts_with_region(body)
@@ -283,6 +289,8 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
     if code and registry.starts_like_code(code) and len(code) <= 8:
         return cut, 0.8
     if 2 <= len(code) <= 6:
+        if len(code) > 3 and code[0] in _FUNCTION_CHARS and registry.place_heads_at(code, 1):
+            return cut + 1, 0.6  # 经永老区办: a word of the sentence before a place's code
         return cut, 0.6
     # Too long and unknown: keep the shortest tail that starts like a code.
     for k in range(len(run) - 2, max(cut, len(run) - 8) - 1, -1):
@@ -409,9 +417,13 @@ def _across_paren(ct: CleanText, reg: Registry, run_start: int, b: int) -> int |
     head = s[left:p0]
     if not head:
         return None
-    cut, _ = issuer_code_left_edge(head, reg)
+    # Inside an opened bracket nothing but the code stands before the series
+    # (（梅财(事)指〔2021〕70号） of 闽清县): the head need not start like a code.
+    delimited = left > 0 and s[left - 1] in _OPENERS
+    cut, _ = issuer_code_left_edge(head, reg, delimited=delimited)
     code = head[cut:]
-    if 2 <= len(code) <= 4 and reg.starts_like_code(code) and not code.endswith(_ORG_TAILS + ("委", "办")):
+    if (2 <= len(code) <= 4 and (reg.starts_like_code(code) or (delimited and cut == 0))
+            and not code.endswith(_ORG_TAILS + ("委", "办"))):
         return left + cut
     return None
 

@@ -646,6 +646,25 @@ class Registry:
                 shorts.add(name)
         return frozenset(ones) | frozenset(twos) | frozenset(shorts) | frozenset(r.abbr for r in self._regions)
 
+    def head_names_level(self, head: str, level_char: str) -> bool:
+        """True when the place head ``head`` can stand for a place whose name ends with
+        ``level_char`` (州, 市, 县, 区, 盟, 旗): 恩施 + 州 (恩施土家族苗族自治州), 锡 + 盟
+        (锡林郭勒盟), 黔江 + 区 (黔江区).  A one-character head is read, as in
+        :meth:`place_heads_at`, only from provinces, prefectures and county-level cities
+        (老 of 老河口市 names no 区); a registered region abbreviation stands for its
+        region whatever follows it."""
+        if head in self._regions_by_abbr:
+            return True
+        return (head, level_char) in self._head_endings
+
+    @cached_property
+    def _head_endings(self) -> frozenset[tuple[str, str]]:
+        with open(COUNTY_NAMES_PATH, encoding="utf-8") as f:
+            counties = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+        pairs = {(name[:k], name[-1]) for name in self._places for k in range(1, 5) if len(name) > k}
+        pairs |= {(name[:k], name[-1]) for name in counties for k in range(2, 5) if len(name) > k}
+        return frozenset(pairs)
+
     def may_begin_county(self, c: str) -> bool:
         """True when the character ``c`` begins the name of a county-level division
         (从 of 从化区): a local code may start with it."""

@@ -279,6 +279,21 @@ NUMBER_CASES = [
     # ... while 和 before a code that is not an order's still ends the sentence's words
     ("根据财政部和国发〔2019〕5号", ["国发〔2019〕5号"]),
     ("根据中国人民银行令〔2024〕第1号", ["中国人民银行令〔2024〕1号"]),
+    # round 13 (city and county fund notices): a place head followed by a level character names a
+    # place of that level; 老 (of 老河口市) + 区办 names none, so the head of 永老区办 (永安市老区办) is 永
+    ("备注/文号: 永老区办〔2021〕5号", ["永老区办〔2021〕5号"]),
+    ("永老区办〔2021〕5号\n来源:永安市民政局", ["永老区办〔2021〕5号"]),
+    ("经永老区办〔2021〕5号批准", ["永老区办〔2021〕5号"]),
+    # ... while a head of that level still starts the code
+    ("经恩施州政办发〔2022〕41号批准", ["恩施州政办发〔2022〕41号"]),
+    ("经黔江区政办发〔2022〕11号批准", ["黔江区政办发〔2022〕11号"]),
+    # round 13: a bracketed series inside a code whose head does not start like a code, inside an
+    # opened bracket (闽清县财政局 梅财(事)指〔2021〕70号)
+    ("(梅财(事)指〔2021〕70号)和", ["梅财（事）指〔2021〕70号"]),
+    ("（梅财（事）指〔2021〕70号）", ["梅财（事）指〔2021〕70号"]),
+    # ... but not a body's name nor a one-character word in the bracket
+    ("（财政厅（局）发〔2019〕3号）", ["发〔2019〕3号"]),
+    ("（如（试行）发〔2019〕3号）", ["发〔2019〕3号"]),
 ]
 
 
@@ -682,6 +697,9 @@ PAIR_CASES = [
     ("东莞市重大危险源安全监督管理办法\n\n广东省东莞市人民政府\n\n\n东莞市人民政府令第123号\n\n"
      "《东莞市重大危险源安全监督管理办法》已经市人民政府同意,现予发布。",
      [("东莞市重大危险源安全监督管理办法", "东莞市人民政府令第123号")]),
+    # round 13: the number of a code with a bracketed series pairs with the title before it
+    ("根据《闽清县财政局关于下达2021年市级全民健身工程补助经费的通知》(梅财(事)指〔2021〕70号)文件精神",
+     [("闽清县财政局关于下达2021年市级全民健身工程补助经费的通知", "梅财（事）指〔2021〕70号")]),
 ]
 
 
