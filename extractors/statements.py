@@ -20,6 +20,7 @@ from dataclasses import replace
 from .anchored import anchored_finditer
 from .normalize import parse_numeral
 from .resolve import Extraction
+from .text import CleanText
 from .types import DateStatement, DocumentNumber, RepealStatement, Title
 
 __all__ = ["read_statements", "find_repeals", "find_dates", "own_identity", "parse_date"]
@@ -135,13 +136,30 @@ class _Spans:
 
 
 class _Sentences:
-    """Sentence bounds in the cleaned text: the nearest break marks either side."""
+    """Sentence bounds in the cleaned text: the nearest break marks either side.
+
+    A colon that ends its line (the salutation ``各乡镇人民政府,县级有关部门:``, a
+    metadata label) also ends what stands before it: the sentence after it does
+    not reach back into the heading and metadata lines above."""
 
     _MARKS = "。；;！？"
+    _COLONS = "：:"
 
-    def __init__(self, s: str):
-        self.s = s
-        self.n = len(s)
+    def __init__(self, ct: CleanText):
+        self.ct = ct
+        self.s = ct.clean
+        self.n = len(self.s)
+
+    def _line_end_colon(self, lo: int, hi: int) -> int:
+        """The last colon in ``s[lo:hi]`` that a line break follows, or -1."""
+        s, n, gap = self.s, self.n, self.ct.gap
+        best = -1
+        for c in self._COLONS:
+            i = s.rfind(c, lo, hi)
+            while i >= 0 and not (i + 1 < n and gap(i + 1) == 2):
+                i = s.rfind(c, lo, i)
+            best = max(best, i)
+        return best
 
     def around(self, i: int, j: int) -> tuple[int, int]:
         """Cleaned bounds of the sentence around [i, j) (its closing mark included)."""
@@ -151,7 +169,7 @@ class _Sentences:
         a, hi, step = 0, i, 256
         while hi > 0:
             lo = max(0, hi - step)
-            last = max(s.rfind(c, lo, hi) for c in self._MARKS)
+            last = max(max(s.rfind(c, lo, hi) for c in self._MARKS), self._line_end_colon(lo, hi))
             if last >= 0:
                 a = last + 1
                 break
@@ -300,7 +318,7 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
     outers = _Spans(t for t in ex.titles if t.parent is None and t.category == "policy")
     all_outer = _Spans(t for t in ex.titles if t.parent is None)
     numbers_by_start = _Spans(ex.numbers)
-    sentences = _Sentences(s)
+    sentences = _Sentences(ex.ct)
     paired = {p.title.cstart: p.number for p in ex.pairs}
     own = None
     for m in anchored_finditer(_REPEAL_AT, s, _REPEAL_ANCHORS, 2):
@@ -537,7 +555,7 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
     outers = _Spans(t for t in ex.titles if t.parent is None and t.category == "policy")
     all_outer = _Spans(t for t in ex.titles if t.parent is None)
     numbers_by_start = _Spans(ex.numbers)
-    sentences = _Sentences(s)
+    sentences = _Sentences(ex.ct)
     paired = {p.title.cstart: p.number for p in ex.pairs}
     by_number = {p.number.cstart: p.title for p in ex.pairs}
     own_dates: _OwnDates | None = None

@@ -750,6 +750,23 @@ def test_repeal_statements():
     assert r.kind == "repeal"
 
 
+@pytest.mark.parametrize("text,expected", [
+    # round 13: a colon that ends its line (the salutation) ends the sentence before it, so the
+    # evidence of a repeal does not reach back into the heading and metadata lines
+    ("牟定县人民政府办公室关于印发牟定县突发环境事件应急预案(试行)的通知\n\n牟政办发〔201746\n\n"
+     "各乡镇人民政府,县级有关部门:\n\n经县人民政府同意,现将《牟定县突发环境事件应急预案(试行)》印发给你们,"
+     "原2007年印发的《牟定县突发环境事件应急预案》同时废止。",
+     "经县人民政府同意,现将《牟定县突发环境事件应急预案(试行)》印发给你们,原2007年印发的《牟定县突发环境事件应急预案》同时废止。"),
+    ("附件:\n原《某某办法》同时废止。", "原《某某办法》同时废止。"),
+    # ... but a colon inside a line does not
+    ("经研究决定:原《某某办法》同时废止。", "经研究决定:原《某某办法》同时废止。"),
+])
+def test_repeal_evidence_is_its_sentence(text, expected):
+    (r,) = extract(text).repeals
+    assert r.evidence == expected
+    assert text[r.start:r.end].strip() == expected
+
+
 def replacements(text: str) -> set:
     from extractors.score import predicted_sets
     return predicted_sets(extract(text)).replacements
