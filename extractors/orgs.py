@@ -18,6 +18,8 @@ ORG_SUFFIXES = (
 # inside names (中华人民共和国, 工业和信息化部, 人力资源和社会保障部).
 _ORG_BOUNDARIES = ("根据", "依据", "按照", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "结合", "印发", "转发", "引用", "援引", "废止", "的", "、", "即", "见", "按")
 _AFTER_NUMBER_CONJUNCTIONS = ("以及", "和", "及", "与", "或")
+# How a citation written before a name ends: the bracket after a title or a number.
+_CITATION_CLOSERS = frozenset("）)》")
 _ORG_BOUNDARIES_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _ORG_BOUNDARIES))
 
 
@@ -78,9 +80,13 @@ def name_start(s: str, start: int, end: int) -> int:
     after a number, and the last boundary word (根据, 的, …)."""
     run = s[start:end]
     # Dates: 2017年11月22日中华人民共和国… — the run starts after 日/年/月 of a date.
+    after_citation = start > 0 and s[start - 1] in _CITATION_CLOSERS
     if start > 0 and s[start - 1].isdigit() and run[:1] in ("年", "月", "日", "号"):
         run, start = run[1:], start + 1
-        # …令第735号和国务院令第736号: after a number, a conjunction joins two numbers
+        after_citation = True
+    if after_citation:
+        # …令第735号和国务院令第736号, 《A》（桂政办发〔2016〕80号）和自治区财政厅《B》: after a
+        # number or a citation's closing bracket, a conjunction joins two citations
         # (和 may begin a name elsewhere: 和平区, 和田地区).
         for conj in _AFTER_NUMBER_CONJUNCTIONS:
             if run.startswith(conj) and len(run) > len(conj):

@@ -416,6 +416,19 @@ def test_issuer_before_title():
     assert [t.issuer_before for t in ex.cited_titles] == ["财政部", "玉溪市人民政府"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # round 13: after a citation's closing bracket a conjunction joins two citations and is no part
+    # of the next title's issuer (上思县 办法: …（桂政办发〔2016〕80号）和自治区财政厅《…》)
+    ("《甲通知》（桂政办发〔2016〕80号）和自治区财政厅《关于印发操作指南的通知》", [None, "自治区财政厅"]),
+    ("《甲办法》及玉溪市人民政府《乙办法》", [None, "玉溪市人民政府"]),
+    # ... while 和 that begins a place's name after a boundary word stays (和平区)
+    ("根据和平区人民政府《乙办法》", ["和平区人民政府"]),
+    ("按照岚皋县财政局《关于调减支出预算指标的通知》", ["岚皋县财政局"]),
+])
+def test_issuer_before_title_after_a_citation(text, expected):
+    assert [t.issuer_before for t in extract(text).cited_titles] == expected
+
+
 # --------------------------------------------------------------- articles
 
 ARTICLE_CASES = [
