@@ -577,6 +577,20 @@ ARTICLE_CASES = [
      [("中华人民共和国商标法", "5"), ("中华人民共和国商标法实施条例", "10"), ("中华人民共和国商标法实施条例", "11")]),
     ("依照《中华人民共和国劳动合同法》第三十九条、劳动合同法第四十条规定",
      [("中华人民共和国劳动合同法", "39"), ("中华人民共和国劳动合同法", "40")]),
+    # round 14: an amendment item at a line start (第十三条后增加一条作为第十四条, 第九条修改为) names
+    # an article of the law being amended, even when it repeats or goes back in its numbering
+    ("1.在《甘肃省农村能源建设管理条例》第七条中增加一项作为第六项。\n第十三条增加一款作为该条第二款。\n"
+     "第十三条后增加一条作为第十四条,即:“鼓励畜禽养殖场采用沼气环保能源技术。”",
+     [("甘肃省农村能源建设管理条例", "7"), ("甘肃省农村能源建设管理条例", "13"), ("甘肃省农村能源建设管理条例", "13"),
+      ("甘肃省农村能源建设管理条例", "14")]),
+    ("将《某某条例》第九条修改为：“应当登记。”\n第七条删去。\n第二十七条后增加一条作为第二十九条", [
+        ("某某条例", "9"), ("某某条例", "7"), ("某某条例", "27"), ("某某条例", "29")]),
+    ("2.将《甘肃省气象条例》第十条修改为：“气象机构；”\n第十条第四项修改为：“制氢室；”",
+     [("甘肃省气象条例", "10"), ("甘肃省气象条例", "10")]),
+    # ... while an own heading after a citation stays a heading, text glued to it or not
+    ("依照《某某条例》第七条处罚。\n第七条 增加收入的措施如下", [("某某条例", "7")]),
+    ("依照《某某条例》第七条处罚。\n第七条为规范管理，制定本办法", [("某某条例", "7")]),
+    ("第一条 为了规范管理，根据《某某条例》第七条制定本办法。\n第二条 增加的经费由财政保障。", [("某某条例", "7")]),
 ]
 
 
@@ -610,6 +624,14 @@ def test_periodical_examples():
 def test_edition_bracket_examples():
     for text, law in EDITION_BRACKETS["examples"]:
         assert [(a.law, a.via) for a in extract(text).articles][-1:] == [(law, "title" if "》（" in text else "name")], text
+
+
+def test_amendment_item_examples():
+    from extractors.resolve import AMENDMENT_ITEMS
+    for text, law in AMENDMENT_ITEMS["examples"]:
+        assert {a.law for a in extract(text).articles} == {law}, text
+    for text in AMENDMENT_ITEMS["counterexamples"]:
+        assert [a.role for a in extract(text).articles] == ["citation", "heading"], text
 
 
 def test_shortening_lead_examples():
