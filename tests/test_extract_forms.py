@@ -888,6 +888,24 @@ def test_replacements(text, expected):
     # (a text crawled as one line: what closes the list closes it wherever it stands)
     ("决定废止下列规章：一、《某某办法》二、《某某规定》特此通知某某县人民政府附件：《某某细则》修改对照表",
      [("某某办法", None), ("某某规定", None)]),
+    # round 14: a list whose items end with 。 goes on while the next item follows (二、, 2., （二）)
+    ("经过清理,省政府决定废止以下规章:\n一、山东省信访规定(省政府令第114号)。\n二、山东省安全生产监督管理规定(省政府令第141号)。\n"
+     "三、山东省高等教育自学考试若干规定(鲁政发〔1983〕90号)。\n本决定自公布之日起施行。",
+     [(None, "省政府令第114号"), (None, "省政府令第141号"), (None, "鲁政发〔1983〕90号")]),
+    ("决定废止下列规章：一、《某某办法》（某某局令第7号）。二、《某某规定》（某某局令第15号）。本决定自公布之日起施行。",
+     [("某某办法", "某某局令第7号"), ("某某规定", "某某局令第15号")]),
+    ("决定废止下列规范性文件：\n（一）《某某办法》（某政发〔2010〕1号）。\n（二）《某某规定》（某政发〔2011〕2号）。",
+     [("某某办法", "某政发〔2010〕1号"), ("某某规定", "某政发〔2011〕2号")]),
+    # ... and stops at a 。 that no item follows
+    ("决定废止下列规章：\n一、《某某办法》（某某局令第7号）。\n各单位要做好衔接工作，《某某规定》继续有效。",
+     [("某某办法", "某某局令第7号")]),
+    # a work a heading names in 《》 and the list names unbracketed before its number is one work, by number
+    ("山东省人民政府关于废止《山东省信访规定》等3件省政府规章的决定\n经过清理,省政府决定废止以下规章:\n"
+     "一、山东省信访规定(省政府令第114号)。\n二、山东省安全生产监督管理规定(省政府令第141号)。",
+     [(None, "省政府令第114号"), (None, "省政府令第141号")]),
+    # ... not when the list names another work before the number
+    ("山东省人民政府关于废止《山东省信访规定》的决定\n省政府决定废止以下规章:\n一、山东省信访条例(省政府令第114号)。",
+     [("山东省信访规定", None), (None, "省政府令第114号")]),
 ])
 def test_repealed_works(text, expected):
     got = [(r.old_title.title if r.old_title else None, r.old_number.number if r.old_number else None)
@@ -922,6 +940,12 @@ def test_list_stop_examples():
     from extractors.statements import LIST_STOP, _LIST_STOP
     assert all(_LIST_STOP.match(x) for x in LIST_STOP["examples"])
     assert not any(_LIST_STOP.match(x) for x in LIST_STOP["counterexamples"])
+
+
+def test_list_item_start_examples():
+    from extractors.statements import LIST_ITEM_START, _LIST_ITEM_START
+    assert all(_LIST_ITEM_START.match(x) for x in LIST_ITEM_START["examples"])
+    assert not any(_LIST_ITEM_START.match(x) for x in LIST_ITEM_START["counterexamples"])
 
 
 def test_listed_prefix_examples():
