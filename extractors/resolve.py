@@ -517,7 +517,11 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 # A heading that continues the document's own numbering is its own; one
                 # further on in the cited law's numbering quotes that law (quotes skip
                 # articles: 第十八条…。第十九条…。第二十一条…; own headings never do).
-                if n is not None and n == own_last + 1:
+                # An amendment item at a line start (第十三条后增加一条, 第九条修改为) names
+                # an article of the law being amended, whatever its number.
+                if chain.law is not None and ct.gap(tok.cend) == 0 and _AMENDMENT_ITEM.match(s, tok.cend):
+                    decision = (chain.law, "chain", "citation")
+                elif n is not None and n == own_last + 1:
                     decision = (None, None, "heading")
                 elif (quoted := chain.law or chain.quoted) is not None and chain.last is not None and n is not None and n > chain.last:
                     decision = (quoted, "chain", "citation")
@@ -547,6 +551,23 @@ def resolve_articles(ex: Extraction) -> Extraction:
         last_decision = decision
         refs.append(to_ref(ct, tok, law.title if law else None, law.key if law else None, via, role))
     return replace(ex, articles=tuple(refs))
+
+
+# What an amendment item says of the article it starts with (第十三条后增加一条作为第十四条,
+# 第九条修改为, 第十条第四项修改为, 第五条删去): an own heading is followed by its text instead.
+AMENDMENT_ITEMS: dict[str, object] = {
+    "regex": r"(?:之?后|中|前)?(?:增加|增写|新增|插入)|(?:修改|修订)为|改为|删去|删除",
+    # (text, the law of its last article)
+    "examples": [
+        ("在《某某条例》第七条中增加一项。\n第九条修改为：“…”\n第十三条后增加一条作为第十四条", "某某条例"),
+        ("将《某某条例》第七条修改为：“…”\n第七条删去", "某某条例"),
+    ],
+    "counterexamples": [
+        "依照《某某条例》第七条处罚。\n第七条 增加收入的措施如下",
+        "依照《某某条例》第七条处罚。\n第七条为规范管理，制定本办法",
+    ],
+}
+_AMENDMENT_ITEM = re.compile(AMENDMENT_ITEMS["regex"])
 
 
 # What ends the text before an own article heading a crawl glued to it (…适用于全市。第三条违反…):

@@ -299,11 +299,26 @@ def _works_after(s: str, i: int, b: int, titles: _Spans, all_titles: _Spans, num
     return None
 
 
-def _list_end(s: str, i: int, titles: _Spans) -> int:
+# What starts the next item of a list (二、, 2., （二）): a 。 right before it ends an item,
+# not the list (一、山东省信访规定(省政府令第114号)。⏎二、…).
+LIST_ITEM_START: dict[str, object] = {
+    "regex": r"[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,3})[）)]",
+    "examples": ["二、山东省安全生产监督管理规定", "2.关于做好防汛工作的通知", "（三）《某某规定》", "(3)某某办法"],
+    "counterexamples": ["本决定自公布之日起施行。", "2.5万元", "附件：目录"],
+}
+_LIST_ITEM_START = re.compile(LIST_ITEM_START["regex"])
+
+
+def _list_end(ct: CleanText, i: int, titles: _Spans) -> int:
     """End of the list that starts at cleaned ``i`` (right after its colon): the
-    first 。 (items may end with ；), or what closes the list, whichever comes first."""
-    j = s.find("。", i, i + _LIST_MAX)
-    end = min(len(s), i + _LIST_MAX) if j < 0 else j + 1
+    first 。 that no further item follows (items may end with ；), or what closes the
+    list, whichever comes first."""
+    s = ct.clean
+    limit = min(len(s), i + _LIST_MAX)
+    j = s.find("。", i, limit)
+    while 0 <= j < limit - 1 and _LIST_ITEM_START.match(s, j + 1):
+        j = s.find("。", j + 1, limit)
+    end = limit if j < 0 else j + 1
     for m in _LIST_STOP.finditer(s, i, end):
         if not titles.covering(m.start()):
             return m.start()
@@ -332,7 +347,7 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
             intro = None
         if intro is not None:
             # 对以下2件规章予以废止：一、《A》（…）二、《B》（…）: the list after the colon
-            scope = (intro.end(), _list_end(s, intro.end(), all_outer))
+            scope = (intro.end(), _list_end(ex.ct, intro.end(), all_outer))
             b = max(b, scope[1])
         elif trigger.startswith("废止") or trigger == "决定废止":
             # 决定废止《X》（…）: the works named after the trigger; when a title follows
@@ -394,7 +409,17 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
     # A work named twice (关于废止《X》的决定 … 决定废止《X》（…第132号令）) is one work: the
     # mention without its number goes when another gives it.
     numbered = {r.old_title.key for r in out if r.old_title is not None and r.old_number is not None}
-    return [r for r in out if r.old_number is not None or r.old_title is None or r.old_title.key not in numbered]
+    # ... and so is a work whose name a list writes unbracketed before its number (关于废止
+    # 《山东省信访规定》等3件规章的决定 … 一、山东省信访规定(省政府令第114号)).
+    named = [r.old_number for r in out if r.old_title is None and r.old_number is not None]
+    return [r for r in out if r.old_number is not None or r.old_title is None
+            or (r.old_title.key not in numbered and not any(_named_before(s, n, r.old_title.key) for n in named))]
+
+
+def _named_before(s: str, n: DocumentNumber, key: str) -> bool:
+    """The cleaned text writes ``key`` right before the bracket that opens at the number ``n``."""
+    a = n.cstart - 1
+    return a > len(key) and s[a] in "（(" and s[a - len(key):a] == key
 
 
 def _self_named(ex: Extraction, i: int, j: int, titles: _Spans) -> bool:

@@ -397,6 +397,13 @@ TITLE_CASES = [
     ("世界现存的七种海龟均已被列入《濒危野生动植物种国际贸易公约》(CITES)附录I", ["濒危野生动植物种国际贸易公约"]),
     ("7部门联合印发《国家黑土地保护工程实施方案（2021—2025年）》（以下简称《实施方案》）。《实施方案》明确黑土地保护原则",
      ["国家黑土地保护工程实施方案（2021—2025年）"]),
+    # round 14: the instruments of a case file (立案书, 移送书, 判决书) are forms, not policy documents
+    ("应当通知公安机关在收到《通知立案书》后十五日内决定立案", []),
+    ("应当审查是否附有《涉嫌犯罪案件移送书》和《不予立案决定书》", []),
+    ("凭人民法院《民事判决书》《民事裁定书》《民事调解书》办理", []),
+    # ... while a policy document about them stays a title
+    ("结合《行政执法机关移送涉嫌犯罪案件的规定》，执行《关于加强和规范裁判文书释法说理的指导意见》",
+     ["行政执法机关移送涉嫌犯罪案件的规定", "关于加强和规范裁判文书释法说理的指导意见"]),
 ]
 
 
@@ -605,6 +612,20 @@ ARTICLE_CASES = [
      [("中华人民共和国商标法", "5"), ("中华人民共和国商标法实施条例", "10"), ("中华人民共和国商标法实施条例", "11")]),
     ("依照《中华人民共和国劳动合同法》第三十九条、劳动合同法第四十条规定",
      [("中华人民共和国劳动合同法", "39"), ("中华人民共和国劳动合同法", "40")]),
+    # round 14: an amendment item at a line start (第十三条后增加一条作为第十四条, 第九条修改为) names
+    # an article of the law being amended, even when it repeats or goes back in its numbering
+    ("1.在《甘肃省农村能源建设管理条例》第七条中增加一项作为第六项。\n第十三条增加一款作为该条第二款。\n"
+     "第十三条后增加一条作为第十四条,即:“鼓励畜禽养殖场采用沼气环保能源技术。”",
+     [("甘肃省农村能源建设管理条例", "7"), ("甘肃省农村能源建设管理条例", "13"), ("甘肃省农村能源建设管理条例", "13"),
+      ("甘肃省农村能源建设管理条例", "14")]),
+    ("将《某某条例》第九条修改为：“应当登记。”\n第七条删去。\n第二十七条后增加一条作为第二十九条", [
+        ("某某条例", "9"), ("某某条例", "7"), ("某某条例", "27"), ("某某条例", "29")]),
+    ("2.将《甘肃省气象条例》第十条修改为：“气象机构；”\n第十条第四项修改为：“制氢室；”",
+     [("甘肃省气象条例", "10"), ("甘肃省气象条例", "10")]),
+    # ... while an own heading after a citation stays a heading, text glued to it or not
+    ("依照《某某条例》第七条处罚。\n第七条 增加收入的措施如下", [("某某条例", "7")]),
+    ("依照《某某条例》第七条处罚。\n第七条为规范管理，制定本办法", [("某某条例", "7")]),
+    ("第一条 为了规范管理，根据《某某条例》第七条制定本办法。\n第二条 增加的经费由财政保障。", [("某某条例", "7")]),
 ]
 
 
@@ -638,6 +659,14 @@ def test_periodical_examples():
 def test_edition_bracket_examples():
     for text, law in EDITION_BRACKETS["examples"]:
         assert [(a.law, a.via) for a in extract(text).articles][-1:] == [(law, "title" if "》（" in text else "name")], text
+
+
+def test_amendment_item_examples():
+    from extractors.resolve import AMENDMENT_ITEMS
+    for text, law in AMENDMENT_ITEMS["examples"]:
+        assert {a.law for a in extract(text).articles} == {law}, text
+    for text in AMENDMENT_ITEMS["counterexamples"]:
+        assert [a.role for a in extract(text).articles] == ["citation", "heading"], text
 
 
 def test_shortening_lead_examples():
@@ -914,6 +943,24 @@ def test_replacements(text, expected):
     # (a text crawled as one line: what closes the list closes it wherever it stands)
     ("决定废止下列规章：一、《某某办法》二、《某某规定》特此通知某某县人民政府附件：《某某细则》修改对照表",
      [("某某办法", None), ("某某规定", None)]),
+    # round 14: a list whose items end with 。 goes on while the next item follows (二、, 2., （二）)
+    ("经过清理,省政府决定废止以下规章:\n一、山东省信访规定(省政府令第114号)。\n二、山东省安全生产监督管理规定(省政府令第141号)。\n"
+     "三、山东省高等教育自学考试若干规定(鲁政发〔1983〕90号)。\n本决定自公布之日起施行。",
+     [(None, "省政府令第114号"), (None, "省政府令第141号"), (None, "鲁政发〔1983〕90号")]),
+    ("决定废止下列规章：一、《某某办法》（某某局令第7号）。二、《某某规定》（某某局令第15号）。本决定自公布之日起施行。",
+     [("某某办法", "某某局令第7号"), ("某某规定", "某某局令第15号")]),
+    ("决定废止下列规范性文件：\n（一）《某某办法》（某政发〔2010〕1号）。\n（二）《某某规定》（某政发〔2011〕2号）。",
+     [("某某办法", "某政发〔2010〕1号"), ("某某规定", "某政发〔2011〕2号")]),
+    # ... and stops at a 。 that no item follows
+    ("决定废止下列规章：\n一、《某某办法》（某某局令第7号）。\n各单位要做好衔接工作，《某某规定》继续有效。",
+     [("某某办法", "某某局令第7号")]),
+    # a work a heading names in 《》 and the list names unbracketed before its number is one work, by number
+    ("山东省人民政府关于废止《山东省信访规定》等3件省政府规章的决定\n经过清理,省政府决定废止以下规章:\n"
+     "一、山东省信访规定(省政府令第114号)。\n二、山东省安全生产监督管理规定(省政府令第141号)。",
+     [(None, "省政府令第114号"), (None, "省政府令第141号")]),
+    # ... not when the list names another work before the number
+    ("山东省人民政府关于废止《山东省信访规定》的决定\n省政府决定废止以下规章:\n一、山东省信访条例(省政府令第114号)。",
+     [("山东省信访规定", None), (None, "省政府令第114号")]),
 ])
 def test_repealed_works(text, expected):
     got = [(r.old_title.title if r.old_title else None, r.old_number.number if r.old_number else None)
@@ -948,6 +995,12 @@ def test_list_stop_examples():
     from extractors.statements import LIST_STOP, _LIST_STOP
     assert all(_LIST_STOP.match(x) for x in LIST_STOP["examples"])
     assert not any(_LIST_STOP.match(x) for x in LIST_STOP["counterexamples"])
+
+
+def test_list_item_start_examples():
+    from extractors.statements import LIST_ITEM_START, _LIST_ITEM_START
+    assert all(_LIST_ITEM_START.match(x) for x in LIST_ITEM_START["examples"])
+    assert not any(_LIST_ITEM_START.match(x) for x in LIST_ITEM_START["counterexamples"])
 
 
 def test_listed_prefix_examples():
