@@ -61,13 +61,14 @@ from .cache import AnalysisCache, FileEntry
 from .corpus import SourceInfo, build_corpus, h
 from .model import Corpus
 from .rdf import PREFIXES, Iris, iter_keyed_graphs, run_quads
+from .union import KEY_BYTES, UnionScreen, owned_prefixes, screen_keys, triple_of
 from .samples import SAMPLE_FILES
 
 __all__ = ["BuildResult", "build", "build_model", "write_outputs", "default_inputs", "TOOL_VERSION", "MANIFEST"]
 
 TOOL_VERSION = "policykg 0.1.0"
 MANIFEST = ".manifest.json"  # in the output: where each named graph is in each output file
-_MANIFEST_FORMAT = 2
+_MANIFEST_FORMAT = 3
 # Above this share of changed N-Quads bytes, bulk-loading a fresh store beats patching a copy.
 STORE_PATCH_MAX_SHARE = 0.15
 # N-Quads lines per bulk load: the loader holds about 1 KB per line of its part in memory.
@@ -511,13 +512,18 @@ class _Graph:
     same_union: bool = False  # and the same lines dropped from the union (its Turtle can be copied)
     key: str | None = None  # a source graph's key (:func:`kg.rdf.source_graph_key`): same key, same lines
     copied: bool = False  # its lines were copied from the previous graph.nq (same key), not made
+    quads: int = 0  # its lines
+    keys: frozenset[bytes] = frozenset()  # its screen keys for the union (:mod:`kg.union`)
 
     def row(self) -> list:
-        return [self.iri, *self.nq, *self.union, self.dropped, *self.trig, *self.ttl, self.key]
+        return [self.iri, *self.nq, *self.union, self.dropped, *self.trig, *self.ttl, self.key, self.quads,
+                b"".join(sorted(self.keys)).hex()]
 
     @classmethod
     def of_row(cls, r: list) -> "_Graph":
-        return cls(r[0], (r[1], r[2]), (r[3], r[4]), list(r[5]), (r[6], r[7]), (r[8], r[9]), key=r[10])
+        keys = bytes.fromhex(r[12])
+        return cls(r[0], (r[1], r[2]), (r[3], r[4]), list(r[5]), (r[6], r[7]), (r[8], r[9]), key=r[10], quads=r[11],
+                   keys=frozenset(keys[i:i + KEY_BYTES] for i in range(0, len(keys), KEY_BYTES)))
 
 
 @dataclass
@@ -563,82 +569,109 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
     """Write ``graph.nq`` graph by graph, and ``union.nt``: the union's lines of the graphs that
     repeat a triple of an earlier graph (graph.ttl has every triple once, in file order).
 
-    Each graph is compared with the previous output's bytes; ``on_graph(graph)`` gets
-    each graph and ``on_part(start, end)`` byte ranges of ``graph.nq`` (whole graphs,
-    about :data:`STORE_PART_QUADS` lines) as soon as they are on disk."""
+    A source graph whose key the previous output has is copied from the previous graph.nq
+    as bytes, in the kernel, runs of them at once; the others are made and compared with
+    the previous output's bytes.  ``on_graph(graph)`` gets each graph and ``on_part(start,
+    end)`` byte ranges of ``graph.nq`` (whole graphs, about :data:`STORE_PART_QUADS` lines)
+    as soon as they are on disk."""
     graphs: list[_Graph] = []
     n = 0
-    # Citation nodes (most of the data) belong to exactly one source graph, so only the
-    # other triples need remembering to drop the repeats (a relation stated by two texts).
-    # 16-byte digests keep that memory small.
-    seen: set[bytes] = set()
     citation = f"<{ir.base}citation/"
     citation_end = f"<{ir.base}citation0"  # '0' follows '/': the end of the citation subjects in sorted lines
     citation_b, citation_end_b = citation.encode("utf-8"), citation_end.encode("utf-8")  # UTF-8 sorts as the text
     old_nq = open(previous.dir / "graph.nq", "rb") if previous is not None else None
     part_start, part_lines = 0, 0
-    pos = [0, 0]  # bytes written to graph.nq and union.nt
+    pos = [0, 0]  # bytes written to graph.nq and union.nt (counted: tell() would be a system call per graph)
+    run: list[int] = []  # old graph.nq bytes [start, length] still to copy: consecutive copied graphs
     try:
         with open(tmp / "graph.nq", "wb") as nq, open(tmp / "union.nt", "wb") as nt:
 
-            def dedup(block: bytes, first: int, dropped: list[int]) -> bytes:
-                out = []
-                for i, line in enumerate(block.splitlines(keepends=True), first):
-                    triple = line[: line.rindex(b" <")] + b" .\n"
-                    key = hashlib.blake2b(triple, digest_size=16).digest()
-                    if key in seen:
-                        dropped.append(i)
-                        continue
-                    seen.add(key)
-                    out.append(triple)
-                return b"".join(out)
+            def flush() -> None:
+                nq.flush()
+                if run:
+                    _copy_fd(old_nq.fileno(), nq.fileno(), run[0], run[1])  # type: ignore[union-attr]
+                    run.clear()
+
+            def numbered(lines: list[bytes]) -> list[tuple[int, bytes]]:
+                """The non-citation lines of a graph's sorted lines, with their line numbers."""
+                i, j = bisect_left(lines, citation_b), bisect_left(lines, citation_end_b)
+                return [*enumerate(lines[:i]), *enumerate(lines[j:], j)]
+
+            fetched: dict[int, list[tuple[int, bytes]]] = {}
+
+            def fetch(k: int) -> list[tuple[int, bytes]]:
+                """Graph ``k``'s lines, read back from the new graph.nq (a later graph shares a key with it)."""
+                got = fetched.get(k)
+                if got is None:
+                    flush()
+                    if len(fetched) > 64:
+                        fetched.clear()
+                    got = fetched[k] = numbered(_read_span(tmp / "graph.nq", graphs[k].nq).splitlines(keepends=True))
+                return got
+
+            owned = owned_prefixes(ir.base)
+            screen = UnionScreen(owned, fetch)
 
             def put(g: str, lines: list[str], key: str | None = None) -> None:
-                # lines are sorted, so the citation subjects are one run: unique, no dedup needed.
+                # lines are sorted, so the citation subjects are one run: unique, never compared.
                 i, j = bisect_left(lines, citation), bisect_left(lines, citation_end)
                 head, mid, tail = ("".join(lines[a:b]).encode("utf-8") for a, b in ((0, i), (i, j), (j, len(lines))))
-                put_parts(g, head, mid, tail, j, len(lines), key)
-
-            def put_known(g: str, key: str) -> None:
-                """A source graph whose key the previous output has: its lines are copied from there."""
-                old = previous.graphs[g]  # type: ignore[union-attr]
-                old_nq.seek(old.nq[0])  # type: ignore[union-attr]
-                lines = old_nq.read(old.nq[1]).splitlines(keepends=True)  # type: ignore[union-attr]
-                i, j = bisect_left(lines, citation_b), bisect_left(lines, citation_end_b)
-                head, mid, tail = (b"".join(lines[a:b]) for a, b in ((0, i), (i, j), (j, len(lines))))
-                put_parts(g, head, mid, tail, j, len(lines), key, copied=True)
-
-            def put_parts(g: str, head: bytes, mid: bytes, tail: bytes, first_tail: int, count: int,
-                          key: str | None, copied: bool = False) -> None:
-                nonlocal n, part_start, part_lines
-                dropped: list[int] = []
                 data = b"".join((head, mid, tail))
-                kept = (dedup(head, 0, dropped), dedup(tail, first_tail, dropped))
-                udata = b""
-                if dropped:  # the union's lines, for graph.ttl: only these need serialising on their own
-                    udata = b"".join((kept[0], mid.replace(f" <{g}> .\n".encode("utf-8"), b" .\n"), kept[1]))
-                # Positions are counted: tell() would be a system call per graph.
-                graph = _Graph(g, (pos[0], len(data)), (pos[1], len(udata)), dropped, key=key, copied=copied)
+                other = [*enumerate(head.splitlines(keepends=True)), *enumerate(tail.splitlines(keepends=True), j)]
+                keys = screen_keys((line for _, line in other), owned)
+                dropped = screen.add(keys, lambda: other)
+                udata = _union_lines(g, other, mid, dropped, j) if dropped else b""
+                graph = _Graph(g, (pos[0], len(data)), (pos[1], len(udata)), dropped, key=key, quads=len(lines),
+                               keys=frozenset(keys))
                 old = previous.graphs.get(g) if previous is not None else None
-                if copied:  # the previous output's own bytes
-                    graph.same_nq = True
-                elif old is not None and old_nq is not None and old.nq[1] == len(data):
+                if old is not None and old_nq is not None and old.nq[1] == len(data):
                     old_nq.seek(old.nq[0])
                     graph.same_nq = old_nq.read(old.nq[1]) == data
                 graph.same_union = graph.same_nq and old is not None and old.dropped == dropped
-                graphs.append(graph)
+                flush()
                 nq.write(data)
-                nt.write(udata)
-                pos[0] += len(data)
+                emit(graph, udata)
+
+            def put_known(g: str, key: str) -> None:
+                """A source graph whose key the previous output has: its bytes are copied from there."""
+                old = previous.graphs[g]  # type: ignore[union-attr]
+                split: list[list[bytes]] = []  # its lines, read only when a key of it is shared
+
+                def lines() -> list[bytes]:
+                    if not split:
+                        split.append(_read_span(previous.dir / "graph.nq", old.nq).splitlines(keepends=True))  # type: ignore[union-attr]
+                    return split[0]
+
+                dropped = screen.add(old.keys, lambda: numbered(lines()))
+                udata = b""
+                if dropped:
+                    i, j = bisect_left(lines(), citation_b), bisect_left(lines(), citation_end_b)
+                    udata = _union_lines(g, numbered(lines()), b"".join(lines()[i:j]), dropped, j)
+                graph = _Graph(g, (pos[0], old.nq[1]), (pos[1], len(udata)), dropped, key=key, copied=True,
+                               quads=old.quads, keys=old.keys, same_nq=True, same_union=old.dropped == dropped)
+                if run and run[0] + run[1] == old.nq[0]:
+                    run[1] += old.nq[1]
+                else:
+                    flush()
+                    run[:] = [old.nq[0], old.nq[1]]
+                emit(graph, udata)
+
+            def emit(graph: _Graph, udata: bytes) -> None:
+                nonlocal n, part_start, part_lines
+                graphs.append(graph)
+                if udata:
+                    nt.write(udata)
+                pos[0] += graph.nq[1]
                 pos[1] += len(udata)
                 if on_graph is not None:
-                    nq.flush()
-                    nt.flush()
+                    if not (graph.same_nq and graph.same_union):  # the text writer reads this graph's new bytes
+                        flush()
+                        nt.flush()
                     on_graph(graph)
-                n += count
-                part_lines += count
+                n += graph.quads
+                part_lines += graph.quads
                 if on_part is not None and part_lines >= STORE_PART_QUADS:
-                    nq.flush()
+                    flush()
                     on_part(part_start, pos[0])
                     part_start, part_lines = pos[0], 0
 
@@ -655,16 +688,48 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
                     put(g, lines, key)
             ended = datetime.now(timezone.utc).isoformat(timespec="seconds")
             run_id = started.replace(":", "").replace("-", "").replace("+0000", "Z")
-            run = run_quads(result.corpus, ir, run_id=run_id, started=started, ended=ended, version=TOOL_VERSION,
-                            inputs=[s.name for s in result.corpus.sources])
-            put(ir.named("run"), run)
-            nq.flush()
+            run_lines = run_quads(result.corpus, ir, run_id=run_id, started=started, ended=ended, version=TOOL_VERSION,
+                                  inputs=[s.name for s in result.corpus.sources])
+            put(ir.named("run"), run_lines)
+            flush()
             if on_part is not None and pos[0] > part_start:
                 on_part(part_start, pos[0])
     finally:
         if old_nq is not None:
             old_nq.close()
     return graphs, n
+
+
+def _union_lines(g: str, other: list[tuple[int, bytes]], mid: bytes, dropped: list[int], first_tail: int) -> bytes:
+    """A graph's lines in the union (graph.ttl): its triples in order, less the ``dropped`` ones.
+
+    ``other`` are its non-citation lines with their numbers (those before ``first_tail`` come
+    before the citation lines ``mid``)."""
+    gone = set(dropped)
+    head = b"".join(triple_of(line) for k, line in other if k < first_tail and k not in gone)
+    tail = b"".join(triple_of(line) for k, line in other if k >= first_tail and k not in gone)
+    return head + mid.replace(f" <{g}> .\n".encode("utf-8"), b" .\n") + tail
+
+
+def _copy_fd(src: int, dst: int, offset: int, length: int) -> None:
+    """Append ``length`` bytes of file ``src`` from ``offset`` to file ``dst`` (in the kernel where it can)."""
+    copy = getattr(os, "copy_file_range", None)
+    while length > 0 and copy is not None:
+        try:
+            done = copy(src, dst, length, offset)
+        except OSError:
+            break  # not supported here: copy through memory
+        if done == 0:
+            break
+        offset, length = offset + done, length - done
+    while length > 0:
+        chunk = os.pread(src, min(length, 1 << 24), offset)
+        if not chunk:
+            raise OSError("the previous graph.nq is shorter than its manifest says")
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(dst, view):]
+        offset, length = offset + len(chunk), length - len(chunk)
 
 
 def _parts(graphs: list[_Graph]) -> Iterator[tuple[int, int]]:
@@ -778,21 +843,36 @@ def _read_span(path: Path, span: tuple[int, int]) -> bytes:
 
 def _patch_store(tmp: Path, graphs: list[_Graph], changed: list[_Graph], gone: list[_Graph],
                  previous: _Previous) -> None:
-    """A checkpoint of the previous store with the changed graphs' differences applied."""
+    """A checkpoint of the previous store with the changed graphs' differences applied.
+
+    A changed graph's lines are compared with its previous lines, and only the difference
+    is removed and added; a graph that changed more than half (the run's provenance, whose
+    activity is new each time) is dropped and loaded again, which is cheaper than removing
+    its quads one by one."""
     from .store import apply_changes, copy_store
 
     try:
         removed: list[bytes] = []
         added: list[bytes] = []
+        replaced: list[str] = []
         for g in changed:
-            new = set(_read_span(tmp / "graph.nq", g.nq).splitlines(keepends=True))
+            data = _read_span(tmp / "graph.nq", g.nq)
             old_graph = previous.graphs.get(g.iri)
-            old = set(_read_span(previous.dir / "graph.nq", old_graph.nq).splitlines(keepends=True)) if old_graph else set()
-            removed.extend(sorted(old - new))
-            added.extend(sorted(new - old))
+            if old_graph is None or not old_graph.nq[1]:
+                added.append(data)
+                continue
+            new = set(data.splitlines(keepends=True))
+            old = set(_read_span(previous.dir / "graph.nq", old_graph.nq).splitlines(keepends=True))
+            gone_lines = old - new
+            if 2 * len(gone_lines) > len(old):
+                replaced.append(g.iri)
+                added.append(data)
+            else:
+                removed.extend(sorted(gone_lines))
+                added.extend(sorted(new - old))
         copy_store(previous.dir / "store", tmp / "store")
         apply_changes(tmp / "store", removed=b"".join(removed), added=b"".join(added),
-                      dropped_graphs=[g.iri for g in gone])
+                      dropped_graphs=[g.iri for g in gone] + replaced)
     except Exception:  # a previous store we cannot copy or patch: build it afresh
         shutil.rmtree(tmp / "store", ignore_errors=True)
         loader = _StoreLoader(tmp / "graph.nq", tmp / "store")
@@ -838,11 +918,34 @@ def read(path, off, n):
     f.seek(off)
     return f.read(n)
 
+def copy_run(path, off, lengths, out, kind):
+    # Consecutive graphs copied from the previous file: one copy in the kernel, a span each.
+    out.flush()
+    start = out.tell()
+    fd = files.get(path) or files.setdefault(path, open(path, "rb"))
+    todo, at = sum(lengths), off
+    while todo > 0:
+        done = os.copy_file_range(fd.fileno(), out.fileno(), todo, at) if hasattr(os, "copy_file_range") else 0
+        if done <= 0:
+            out.write(os.pread(fd.fileno(), todo, at))
+            break
+        todo, at = todo - done, at + done
+    out.seek(0, 2)  # the kernel moved the file's offset: make the buffered writer see it
+    for n in lengths:
+        spans[kind].append((start, n))
+        start += n
+
 with open(spec["trig"], "wb") as trig, open(spec["ttl"], "wb") as ttl:
     trig.write(header_trig)
     ttl.write(header_ttl)
     for row in sys.stdin.buffer:
-        g, t, u, nq_span = json.loads(row)
+        r = json.loads(row)
+        if r[0] == "run":
+            _, tpath, toff, tlens, upath, uoff, ulens = r
+            copy_run(tpath, toff, tlens, trig, "trig")
+            copy_run(upath, uoff, ulens, ttl, "ttl")
+            continue
+        g, t, u, nq_span = r
         kind, path, off, n = t
         text = read(path, off, n)
         if kind == "ser" and text:
@@ -892,11 +995,23 @@ class _TextWriter:
         self._proc = subprocess.Popen([sys.executable, "-c", _TEXT_WRITER, str(self._spec)], stdin=subprocess.PIPE,
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self._queue: queue.Queue[bytes | None] = queue.Queue()
+        self._run: list = []  # consecutive copied graphs not yet handed over: ["run", trig file, offset, lengths, ttl …]
         self._feeder = threading.Thread(target=self._feed, name="policykg-text-feeder", daemon=True)
         self._feeder.start()
 
     def add(self, g: _Graph) -> None:
         old = self._previous.graphs.get(g.iri) if self._previous is not None else None
+        if old is not None and g.same_nq and g.same_union:  # TriG and Turtle both copied
+            r = self._run
+            if r and r[2] + sum(r[3]) == old.trig[0] and r[5] + sum(r[6]) == old.ttl[0]:
+                r[3].append(old.trig[1])
+                r[6].append(old.ttl[1])
+            else:
+                self._end_run()
+                self._run = ["run", str(self._previous.dir / "graph.trig"), old.trig[0], [old.trig[1]],  # type: ignore[union-attr]
+                             str(self._previous.dir / "graph.ttl"), old.ttl[0], [old.ttl[1]]]  # type: ignore[union-attr]
+            return
+        self._end_run()
         nq = (str(self._tmp / "graph.nq"), *g.nq)
         if old is not None and g.same_nq:
             trig = ("copy", str(self._previous.dir / "graph.trig"), *old.trig)  # type: ignore[union-attr]
@@ -909,6 +1024,12 @@ class _TextWriter:
         else:
             ttl = ("from-trig", "", 0, 0)
         self._queue.put(json.dumps([g.iri, trig, ttl, nq], ensure_ascii=False).encode("utf-8") + b"\n")
+
+    def _end_run(self) -> None:
+        """Hand the helper the pending run of copied graphs, as one row."""
+        if self._run:
+            self._queue.put(json.dumps(self._run, ensure_ascii=False).encode("utf-8") + b"\n")
+            self._run = []
 
     def _feed(self) -> None:
         stdin = self._proc.stdin
@@ -926,6 +1047,7 @@ class _TextWriter:
 
     def finish(self) -> "_Job":
         """No more graphs: the job to wait for (its ``wait()`` gives the spans of every graph)."""
+        self._end_run()
         self._queue.put(None)
 
         def wait() -> dict:

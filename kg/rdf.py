@@ -471,21 +471,26 @@ def iter_keyed_graphs(corpus: Corpus, ir: Iris | None = None, *, stale: Iterable
     yield ir.named("inferred"), None, sorted(set(inferred))
 
 
-# What a source graph's lines depend on besides the data: the code that writes them, and the
-# code of the identities and properties they are made from (kg.corpus.h names every IRI).
-_CODE = hashlib.blake2b(b"".join((Path(__file__).parent / name).read_bytes()
-                                 for name in ("rdf.py", "corpus.py", "model.py")), digest_size=8).hexdigest()
+# What a source graph's lines depend on besides the data: the code that writes them, the code of
+# the identities and properties they are made from (kg.corpus.h names every IRI), and the code
+# that turns a file's bytes into its text (the quotes are slices of it).
+_CODE = hashlib.blake2b(b"".join([*((Path(__file__).parent / name).read_bytes() for name in ("rdf.py", "corpus.py", "model.py")),
+                                  *((Path(__file__).parents[1] / "extractors" / name).read_bytes()
+                                    for name in ("reading.py", "text.py"))]), digest_size=8).hexdigest()
 
 
 def source_graph_key(s: SourceDoc, ir: Iris, ix: "_Index") -> str:
-    """A digest of every value :func:`_source_quads` reads for ``s`` (the same key, the same lines)."""
+    """A digest of every value :func:`_source_quads` reads for ``s`` (the same key, the same lines).
+
+    A citation's quote, prefix and suffix are slices of the source's text at its offsets, and
+    the text is a function of the file's bytes (``sha256``) and of the reading code (in
+    ``_CODE``): the offsets stand for them, which makes the key a fraction of the cost."""
     facts = (
         _CODE, ir.base,
         (s.id, s.kind, s.year, s.issuer, s.own_work, s.title, s.name, s.sha256, s.format, s.encoding, len(s.text)),
         [(p.id, p.series, p.year, p.no, p.name, p.unit, p.amount_wan, p.period) for p in ix.projects.get(s.id, ())],
-        [(c.id, c.citing, c.work, c.article, c.as_authority, c.kind, c.matched_by, c.section, c.paragraph, c.item,
-          c.via, c.start, c.end, c.exact, c.prefix, c.suffix,
-          ix.project_by_id[c.citing].year if c.citing != s.id else None) for c in ix.citations.get(s.id, ())],
+        [(c.id, c.citing, c.work, c.article, c.section, c.kind, c.matched_by, c.paragraph, c.item, c.via, c.start,
+          c.end) for c in ix.citations.get(s.id, ())],
         [(r.origin, r.kind, r.subject, r.object) for r in ix.relations.get(s.id, ())],
     )
     return hashlib.blake2b(repr(facts).encode("utf-8"), digest_size=16).hexdigest()

