@@ -996,6 +996,7 @@ class _TextWriter:
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         self._queue: queue.Queue[bytes | None] = queue.Queue()
         self._run: list = []  # consecutive copied graphs not yet handed over: ["run", trig file, offset, lengths, ttl …]
+        self._run_end = (0, 0)  # where the run ends in the previous graph.trig and graph.ttl
         self._feeder = threading.Thread(target=self._feed, name="policykg-text-feeder", daemon=True)
         self._feeder.start()
 
@@ -1003,13 +1004,14 @@ class _TextWriter:
         old = self._previous.graphs.get(g.iri) if self._previous is not None else None
         if old is not None and g.same_nq and g.same_union:  # TriG and Turtle both copied
             r = self._run
-            if r and r[2] + sum(r[3]) == old.trig[0] and r[5] + sum(r[6]) == old.ttl[0]:
+            if r and self._run_end == (old.trig[0], old.ttl[0]):
                 r[3].append(old.trig[1])
                 r[6].append(old.ttl[1])
             else:
                 self._end_run()
                 self._run = ["run", str(self._previous.dir / "graph.trig"), old.trig[0], [old.trig[1]],  # type: ignore[union-attr]
                              str(self._previous.dir / "graph.ttl"), old.ttl[0], [old.ttl[1]]]  # type: ignore[union-attr]
+            self._run_end = (old.trig[0] + old.trig[1], old.ttl[0] + old.ttl[1])
             return
         self._end_run()
         nq = (str(self._tmp / "graph.nq"), *g.nq)
