@@ -15,11 +15,12 @@ from extractors.statements import own_identity
 from extractors.types import ArticleRef, DateStatement, DocumentNumber, Pair, RepealStatement, Title
 
 from .disclosure import Disclosure, parse_disclosure
+from .sentences import SentenceBounds, sentence_bounds
 
 __all__ = ["DocAnalysis", "analyse_text", "ANALYSIS_VERSION"]
 
 # The cache key of an analysis: bump when analyse_text's output may change.
-ANALYSIS_VERSION = f"{EXTRACTOR_VERSION}.2"
+ANALYSIS_VERSION = f"{EXTRACTOR_VERSION}.3"
 
 
 @dataclass
@@ -39,6 +40,9 @@ class DocAnalysis:
     # Placement of each mention, keyed by its original (start, end): (project no, section name)
     placement: dict[tuple[int, int], tuple[int | None, str | None]] = field(default_factory=dict)
     raw_titles: dict[int, str] = field(default_factory=dict)  # title start → title as written (spaces kept)
+    # The sentence around each mention, keyed as ``placement`` (found here, in the workers, and cached:
+    # finding it was a third of making the networkx view)
+    sentences: dict[tuple[int, int], SentenceBounds] = field(default_factory=dict)
 
 
 def analyse_text(text: str, *, source: str | None = None) -> DocAnalysis:
@@ -57,6 +61,7 @@ def analyse_text(text: str, *, source: str | None = None) -> DocAnalysis:
                 sec = p.section_at(m.cstart)
                 section = sec.name if sec else None
         placement[(m.start, m.end)] = (no, section)
+    sentences = {span: sentence_bounds(text, *span) for span in placement}
     own_n, own_t = own_identity(ex)
     if own_n is not None and own_n.cstart > 400:
         own_n = None  # an own number stands in the header, not in the body
@@ -78,4 +83,5 @@ def analyse_text(text: str, *, source: str | None = None) -> DocAnalysis:
         own_title=own_t if disclosure is None else None,
         placement=placement,
         raw_titles=raw,
+        sentences=sentences,
     )

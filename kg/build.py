@@ -96,6 +96,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step (steps may overlap)
     graphs_written: int = 0  # named graphs serialised and loaded in this build (the others were copied)
     graphs_copied: int = 0  # source graphs whose N-Quads were copied from the previous output (their key unchanged)
+    layout_reused: bool = False  # graph.html drew the same graph as the previous build: its layout was kept
 
     @property
     def documents(self) -> int:
@@ -420,7 +421,7 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
             ("csv", lambda: _write_citations_csv(result.corpus, tmp / "citations.csv")),
             ("texts", lambda: _write_texts(result.corpus, tmp / "texts")),
             ("changes", lambda: _write_changes(result, tmp)),
-            ("html", lambda: _write_html(result, tmp) if html else None),
+            ("html", lambda: _write_html(result, tmp, previous) if html else None),
         ):
             t = time.perf_counter()
             step()
@@ -471,10 +472,16 @@ def _write_changes(result: BuildResult, tmp: Path) -> None:
     write_changes(result, tmp)
 
 
-def _write_html(result: BuildResult, tmp: Path) -> None:
-    from .html import write_graph_html
+LAYOUTS = ".layout.json"  # in the output: the graph's layout, for the next build to reuse (kg.html.LayoutMemo)
 
-    write_graph_html(result, tmp / "graph.html")
+
+def _write_html(result: BuildResult, tmp: Path, previous: "_Previous | None" = None) -> None:
+    from .html import LayoutMemo, write_graph_html
+
+    layouts = LayoutMemo.read(previous.dir / LAYOUTS) if previous is not None else LayoutMemo()
+    write_graph_html(result, tmp / "graph.html", layouts=layouts)
+    layouts.write(tmp / LAYOUTS)
+    result.layout_reused = layouts.hits > 0
 
 
 def _swap(tmp: Path, out: Path) -> None:

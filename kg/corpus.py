@@ -179,7 +179,7 @@ def build_corpus(items: Iterable[tuple[SourceInfo, DocAnalysis]]) -> Corpus:
                     id=h(info.name, kind, m.start, m.end, article or ""), source=sid, citing=citing, section=section,
                     kind=kind, work=w.key, article=article, matched_by=matched_by, start=m.start, end=m.end,
                     exact=a.text[m.start:m.end], prefix=a.text[max(0, m.start - QUOTE_CONTEXT):m.start],
-                    suffix=a.text[m.end:m.end + QUOTE_CONTEXT], **extra,
+                    suffix=a.text[m.end:m.end + QUOTE_CONTEXT], sentence=a.sentences.get((m.start, m.end)), **extra,
                 )
             )
 

@@ -14,78 +14,18 @@ or repealed by another carries ``replaced_by`` (the newer works' labels).
 from __future__ import annotations
 
 import os
-import re
 from collections import defaultdict
 from operator import attrgetter
 
 import networkx as nx
 
 from .model import Corpus
+from .sentences import _without_line_breaks, citation_sentence, sentence_at  # noqa: F401  (the first two: public here too)
 
 __all__ = ["to_networkx", "write_graphml", "write_gexf", "node_id", "citation_sentence", "LAW_SUFFIXES"]
 
 LAW_SUFFIXES = ("法", "条例", "法典")
 SEP = " ‖ "  # joins the per-mention values of a cites edge
-
-_END = "。；！？;!?"
-_HEADING = r"\s*[一二三四五六七八九十]+、"  # a section heading's number: 二、
-_HEADING_LINE = _HEADING + r"[^\n。；]{0,20}\n"  # … and the rest of its short line
-# A sentence starts after the last heading line that re.finditer(r"(?:\A|\n)" + _HEADING_LINE)
-# finds in the ``reach`` characters before the mention, and ends at the first _HEADING_AFTER.
-# The text is searched between positions rather than sliced (the same matches: no pattern is
-# anchored), and (?:\A|\n) is split in two: a pattern starting with a line break or a character
-# set is searched for quickly, one that can start anywhere is tried at every position.
-_HEADING_LINE_HERE = re.compile(_HEADING_LINE)  # the \A branch
-_HEADING_LINE_AFTER_BREAK = re.compile(r"\n" + _HEADING_LINE)  # the \n branch
-_HEADING_AFTER = re.compile(r"\n" + _HEADING)
-_FIRST_END = re.compile(f"[{_END}]")
-_LAST_END = re.compile(f".*[{_END}]", re.DOTALL)
-
-
-def citation_sentence(text: str, start: int, end: int, reach: int = 300, longest: int = 360) -> str:
-    """The sentence of ``text`` around ``text[start:end]``, line breaks removed.
-
-    A sentence stops at 。；！？ and at section headings (二、…); one longer than
-    ``longest`` characters is cut to ``longest // 2`` characters each side of the mention."""
-    lo, hi = max(0, start - reach), min(len(text), end + reach)
-    m = _LAST_END.match(text, lo, start)
-    b = m.end() - lo if m else 0
-    # The heading lines finditer would find in text[lo:start]: one at lo itself (\A) first, then
-    # each searched for from the end of the previous one
-    m = _HEADING_LINE_HERE.match(text, lo, start)
-    pos = m.end() if m else lo
-    while m := _HEADING_LINE_AFTER_BREAK.search(text, pos, start):
-        pos = m.end()
-    b = max(b, pos - lo)
-    if b == 0 and lo > 0:
-        b = -1  # no start within reach
-    m = _FIRST_END.search(text, end, hi)
-    e = m.end() - end if m else -1
-    m = _HEADING_AFTER.search(text, end, hi if e < 0 else end + e)
-    if m:
-        e = m.start() - end
-    if e < 0 and hi == len(text):
-        e = hi - end
-    left, right = text[lo:start], text[end:hi]
-    if b < 0 or e < 0 or (len(left) - b) + (end - start) + e > longest:
-        half = longest // 2
-        b = max(b, len(left) - half, 0)
-        e = min(len(right) if e < 0 else e, half)
-    head = ("…" if b > 0 and left[b - 1] not in _END and not left[:b].endswith("\n") else "") + left[b:]
-    tail = right[:e] + ("…" if e < len(right) and right[e - 1:e] not in _END and right[e:e + 1] != "\n" else "")
-    return _without_line_breaks(head + text[start:end] + tail).strip().replace("‖", "|")
-
-
-def _without_line_breaks(s: str) -> str:
-    """``re.sub(r"\\s*\\n\\s*", "", s)``: every run of white space holding a line break removed.
-
-    Split at the breaks and stripped (str.strip strips what \\s matches) instead: a
-    fraction of the time of that pattern, which is tried at every position."""
-    if "\n" not in s:
-        return s
-    parts = s.split("\n")
-    return parts[0].rstrip() + "".join([p.strip() for p in parts[1:-1]]) + parts[-1].lstrip()
-
 
 _START = attrgetter("start")
 
@@ -182,7 +122,8 @@ def to_networkx(corpus: Corpus, *, stale: list[dict] | None = None) -> nx.MultiD
             "kind": "cites", "authority": any(c.as_authority for c in cs),
             "sections": " | ".join(sorted({c.section or "" for c in cs})), "count": len(cs),
             "quotes": SEP.join([c.exact.replace("\n", "").replace("‖", "|") for c in cs]),
-            "sentences": SEP.join([citation_sentence(sources[c.source].text, c.start, c.end) for c in cs]),
+            "sentences": SEP.join([sentence_at(sources[c.source].text, c.sentence) if c.sentence else
+                                   citation_sentence(sources[c.source].text, c.start, c.end) for c in cs]),
             "offsets": " ".join([f"{c.start}-{c.end}" for c in cs]), "source": sources[cs[0].source].name})
     for r in corpus.relations:
         a, b = node_id("work", r.subject), node_id("work", r.object)

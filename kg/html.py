@@ -49,6 +49,8 @@ __all__ = [
     "write_html",
     "page_title",
     "View",
+    "LayoutMemo",
+    "layout_signature",
     "NODE_KINDS",
     "EDGE_KINDS",
     "AGGREGATE_ABOVE",
@@ -597,6 +599,51 @@ def layout(g: nx.MultiDiGraph, *, seed: int = 0, spacing: float = 110.0) -> dict
     return pos
 
 
+_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()  # the layout is this module's
+
+
+def layout_signature(g: nx.MultiDiGraph, *, seed: int = 0, spacing: float = 110.0) -> str:
+    """What :func:`layout` depends on: the nodes, the undirected edges between distinct nodes,
+    the seed, the spacing and this module's code.  The same signature, the same positions."""
+    nodes = sorted(g)
+    edges = sorted({(u, v) if u <= v else (v, u) for u, v in g.edges() if u != v})
+    return hashlib.blake2b(repr((_CODE, seed, spacing, nodes, edges)).encode("utf-8"), digest_size=16).hexdigest()
+
+
+class LayoutMemo:
+    """Positions by :func:`layout_signature`, kept from one build to the next (``.layout.json``
+    in the output): when a rebuild draws the same graph, its layout is not computed again.
+
+    A missing or unreadable file is an empty memo; only the layouts asked for are written."""
+
+    def __init__(self, known: dict[str, dict] | None = None) -> None:
+        self._known = known or {}
+        self.used: dict[str, dict] = {}
+        self.hits = 0
+
+    @classmethod
+    def read(cls, path: str | os.PathLike) -> "LayoutMemo":
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            return cls({k: {n: tuple(p) for n, p in v.items()} for k, v in data["layouts"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls()
+
+    def layout(self, g: nx.MultiDiGraph, *, seed: int = 0) -> dict[str, tuple[float, float]]:
+        sig = layout_signature(g, seed=seed)
+        pos = self._known.get(sig)
+        if pos is not None and set(pos) == set(g):
+            self.hits += 1
+        else:
+            pos = layout(g, seed=seed)
+        self.used[sig] = pos
+        return pos
+
+    def write(self, path: str | os.PathLike) -> None:
+        Path(path).write_text(json.dumps({"layouts": self.used}, ensure_ascii=False, separators=(",", ":")),
+                              encoding="utf-8")
+
+
 # ------------------------------------------------------------------ the page
 
 @dataclass
@@ -819,18 +866,20 @@ def render_html(g: nx.MultiDiGraph, **kwargs) -> str:
 
 def render_view(g: nx.MultiDiGraph, *, title: str = "policykg graph", view: str = "auto",
                 aggregate_above: int = AGGREGATE_ABOVE, max_nodes: int = MAX_VIEW_NODES,
-                min_cites: int | None = None, filters: dict | None = None, seed: int = 0) -> tuple[str, View]:
+                min_cites: int | None = None, filters: dict | None = None, seed: int = 0,
+                layouts: LayoutMemo | None = None) -> tuple[str, View]:
     """The page of ``g`` and the :class:`View` it draws.
 
     ``view``: ``auto`` (aggregate above ``aggregate_above`` nodes), ``full`` or
-    ``aggregated``; ``filters`` (``years``, ``issuers``) are only described on the page."""
+    ``aggregated``; ``filters`` (``years``, ``issuers``) are only described on the page;
+    ``layouts``: positions computed before (the same graph drawn again is not laid out again)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
     from pyvis.network import Network
 
     v = build_view(g, view=view, aggregate_above=aggregate_above, max_nodes=max_nodes, min_cites=min_cites)
     vg = v.graph
-    pos = layout(vg, seed=seed)
+    pos = layouts.layout(vg, seed=seed) if layouts is not None else layout(vg, seed=seed)
     ny = node_years(vg)
     ey = edge_years(vg, ny)
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%", heading=title)
@@ -901,9 +950,10 @@ def page_title(g: nx.MultiDiGraph) -> str:
     return f"policykg graph: {what}{span}"
 
 
-def write_graph_html(result, path) -> None:
-    """``policykg build``: write ``graph.html`` at ``path`` and ``graph.json`` next to it."""
+def write_graph_html(result, path, *, layouts: LayoutMemo | None = None) -> None:
+    """``policykg build``: write ``graph.html`` at ``path`` and ``graph.json`` next to it
+    (``layouts``: positions of earlier builds, see :class:`LayoutMemo`)."""
     path = Path(path)
     g = to_networkx(result.corpus, stale=result.stale)
     write_graph_json(g, path.with_suffix(".json"))
-    write_html(g, path, title=page_title(g))
+    write_html(g, path, title=page_title(g), layouts=layouts)

@@ -118,6 +118,7 @@ class Citation:
     paragraph: str | None = None
     item: str | None = None
     via: str | None = None  # for articles: title | alias | name | chain | amendment
+    sentence: tuple[int, int, bool, bool] | None = None  # where the sentence around it is (kg.sentences)
 
     @property
     def as_authority(self) -> bool:
