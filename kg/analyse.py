@@ -19,7 +19,7 @@ from .disclosure import Disclosure, parse_disclosure
 __all__ = ["DocAnalysis", "analyse_text", "ANALYSIS_VERSION"]
 
 # The cache key of an analysis: bump when analyse_text's output may change.
-ANALYSIS_VERSION = f"{EXTRACTOR_VERSION}.2"
+ANALYSIS_VERSION = f"{EXTRACTOR_VERSION}.3"
 
 
 @dataclass
