@@ -17,7 +17,8 @@ from extractors.normalize import parse_numeral
 from extractors.orgs import ORG_SUFFIXES
 from extractors.text import CleanText
 
-__all__ = ["Section", "Project", "Disclosure", "parse_disclosure", "SECTION_NAMES", "canonical_section"]
+__all__ = ["Section", "Project", "Disclosure", "parse_disclosure", "SECTION_NAMES", "canonical_section",
+           "HEADER_BODY_LABELS", "PROJECT_TITLE_SUFFIXES", "project_title_name"]
 
 # The eight sections of a project, in order, with the variants real texts use.
 SECTION_NAMES: dict[str, tuple[str, ...]] = {
@@ -38,10 +39,32 @@ _TOP_HEAD = re.compile(
     rf"(?:(?P<l1>[{_CN}]{{1,3}})、|[（(](?P<l2>[{_CN}]{{1,3}})[）)]|(?P<l3>\d{{1,2}})[.．、](?!\d))(?P<name>[^\n]{{2,60}})"
 )
 _PROJECT_HEAD = re.compile(rf"项目(?P<no>\d{{1,3}}|[{_CN}]{{1,3}})")
+# An unnumbered line naming one project above its numbered sections, as Shanghai district
+# budgets write it (兰溪路-真南路下立交工程项目经费情况说明 ⏎ 一、项目概述 ⏎ 二、立项依据 …): it
+# heads the project above every numbered heading.  The name is the line less the suffix.
+PROJECT_TITLE_SUFFIXES: dict[str, object] = {
+    "suffixes": ("项目经费情况说明", "项目情况说明"),
+    "examples": [("兰溪路-真南路下立交工程项目经费情况说明", "兰溪路-真南路下立交工程"),
+                 ("真如海心剧院精装修工程项目经费情况说明", "真如海心剧院精装修工程"),
+                 ("项目经费情况说明", "项目经费情况说明")],
+    "not": ["七、项目经费情况说明", "其他相关情况说明", "一、2026年“三公”经费预算情况说明",
+            "本项目经费情况说明如下，按照本区预算绩效管理工作的总体要求编制。"],
+}
+_PROJECT_TITLE_SUFFIXES: tuple[str, ...] = PROJECT_TITLE_SUFFIXES["suffixes"]  # type: ignore[assignment]
+_MAX_PROJECT_TITLE = 60
 _HEADER = re.compile(
     r"(?P<issuer>[\u4e00-\u9fff（）()]{2,40}?)(?P<year>(?:19|20)\d{2})年度?"
-    r"(?P<kind>(?:部门)?预算重点领域财政项目文本公开|预算重点领域项目文本公开|(?:部门)?预算项目文本公开|重点项目预算公开|部门预算(?:公开)?|项目支出预算公开)"
+    r"(?P<kind>(?:部门)?预算重点领域财政项目文本公开|预算重点领域项目文本公开|(?:部门)?预算项目文本公开|重点项目预算公开"
+    r"|(?:[省市区县州盟旗]级)?部门预算(?:公开)?|项目支出预算公开)"
 )
+# A header that names the place before the year (上海市普陀区2026年区级部门预算) names the
+# body whose budget it is on a labelled line of its own (预算主管部门：上海市普陀区文化和旅游局).
+HEADER_BODY_LABELS: dict[str, object] = {
+    "regex": r"(?:预算主管部门|主管部门|预算单位)[：:]",
+    "examples": [("上海市普陀区2026年区级部门预算\n预算主管部门：上海市普陀区建设和管理委员会\n目 录",
+                  "上海市普陀区建设和管理委员会")],
+}
+_HEADER_BODY_LABEL = re.compile(HEADER_BODY_LABELS["regex"])
 _AMOUNT_TOTAL = re.compile(r"(?<![两二三四五六七八九十\d]项)(?<!小)(?:合计|总计|共计|总额|总金额)(?:资金|金额)?[为:：]?(?P<v>\d+(?:\.\d+)?)万元")
 _AMOUNT_LEAD = re.compile(r"\s*(?P<v>\d+(?:\.\d+)?)万元")  # 年度预算安排：3125.70万元。
 # A disclosure whose header line was lost (crawled pages): the budget sentences name the
@@ -139,12 +162,30 @@ def parse_header(ct: CleanText) -> tuple[str, int, str] | None:
     m = _HEADER.search(head)
     if m is None:
         return None
-    issuer = m.group("issuer")
     # The header is the first thing on the page (no sentence before it), and
     # it is published by a body (根据2022年预算… is a sentence, not a header).
-    if re.search(r"[。；]", head[: m.start()]) or not issuer.rstrip("（）()").endswith(ORG_SUFFIXES):
+    if re.search(r"[。；]", head[: m.start()]):
         return None
+    issuer = m.group("issuer")
+    if not _is_body(issuer):
+        issuer = _labelled_body(ct, m.end())
+        if issuer is None:
+            return None
     return issuer, int(m.group("year")), m.group(0)
+
+
+def _is_body(name: str) -> bool:
+    return name.rstrip("（）()").endswith(ORG_SUFFIXES)
+
+
+def _labelled_body(ct: CleanText, pos: int) -> str | None:
+    """The body named on a labelled line right after the header (预算主管部门：<body>), or None."""
+    m = _HEADER_BODY_LABEL.match(ct.clean, pos)
+    if m is None or not ct.line_start(pos):
+        return None
+    _, line_end = ct.line_bounds(m.end() - 1)
+    body = ct.clean[m.end():line_end]
+    return body if 2 <= len(body) <= 40 and re.fullmatch(r"[\u4e00-\u9fff（）()]+", body) and _is_body(body) else None
 
 
 def parse_body_header(ct: CleanText) -> tuple[str, int, str] | None:
@@ -237,14 +278,24 @@ def _projects_by_top_headings(ct: CleanText, lines: list[int], heads: list[tuple
     heading of its level or above after its last section (so that a numbered line inside a
     section does not cut it), and before a heading of a higher level."""
     s = ct.clean
-    tops = []  # (start, level, number, line)
+    # A line read as a section heading (一、项目概述 ⏎ …) never names a project, whatever follows it.
+    section_starts = {h[1] for h in heads}
+    tops = []  # (start, level, number, line, name)
     for pos in lines:
+        if pos in section_starts:
+            continue
+        _, line_end = ct.line_bounds(pos)
         m = _TOP_HEAD.match(s, pos)
-        if m is None or canonical_section(m.group("name")[:10]) is not None:
+        if m is None:
+            name = project_title_name(s[pos:line_end])
+            if name is not None:
+                tops.append((pos, 0, None, s[pos:line_end], name))
+            continue
+        if canonical_section(m.group("name")[:10]) is not None:
             continue
         level = 1 if m.group("l1") else 2 if m.group("l2") else 3
-        _, line_end = ct.line_bounds(pos)
-        tops.append((pos, level, parse_numeral(m.group("l1") or m.group("l2") or m.group("l3")), s[m.start("name"):line_end]))
+        line = s[m.start("name"):line_end]
+        tops.append((pos, level, parse_numeral(m.group("l1") or m.group("l2") or m.group("l3")), line, _first_sentence(line)))
     owners: list[int] = []  # indexes into tops
     k = 0
     for canon, hs, _, _ in heads:
@@ -256,25 +307,37 @@ def _projects_by_top_headings(ct: CleanText, lines: list[int], heads: list[tuple
             owners.append(k)
     spans = []
     for j, k in enumerate(owners):
-        start, level, no, line = tops[k]
+        start, level, no, line, name = tops[k]
         limit = tops[owners[j + 1]][0] if j + 1 < len(owners) else len(s)
         limit = next((t[0] for t in tops[k + 1:] if t[0] < limit and t[1] < level), limit)
         secs = [h for h in heads if start < h[1] < limit]
         last = secs[-1][1] if secs else start
         end = next((t[0] for t in tops[k + 1:] if last < t[0] < limit and t[1] <= level), limit)
-        spans.append((start, end, no, line, secs))
-    numbers = [no for _, _, no, _, _ in spans]
+        spans.append((start, end, no, line, name, secs))
+    numbers = [no for _, _, no, _, _, _ in spans]
     unique = len(set(numbers)) == len(numbers) and None not in numbers
     projects = []
-    for j, (start, end, no, line, secs) in enumerate(spans):
+    for j, (start, end, no, line, name, secs) in enumerate(spans):
         sections = [Section(name="项目名称", heading=line, cstart=start, cbody=start + len(line) - len(line.lstrip()),
                             cend=secs[0][1] if secs else end)]
         for i, (canon, hs, hb, heading) in enumerate(secs):
             se = secs[i + 1][1] if i + 1 < len(secs) else end
             sections.append(Section(name=canon, heading=heading, cstart=hs, cbody=hb, cend=se))
         # Numbers restart under each group (（九）… 1. 2.): then they count through the text.
-        projects.append(_project(s, no if unique else j + 1, start, end, sections, name=_first_sentence(line)))
+        projects.append(_project(s, no if unique else j + 1, start, end, sections, name=name))
     return projects
+
+
+def project_title_name(line: str) -> str | None:
+    """The project an unnumbered title line names (…项目经费情况说明), or None when the line is
+    no such title; a bare suffix line names no project but itself."""
+    if (len(line) > _MAX_PROJECT_TITLE or not line.endswith(_PROJECT_TITLE_SUFFIXES) or re.search(r"[。；，,]", line)
+            or _TOP_HEAD.match(line)):
+        return None  # a sentence, or a numbered heading of the document (七、项目经费情况说明)
+    for suffix in _PROJECT_TITLE_SUFFIXES:
+        if line.endswith(suffix):
+            return line[: -len(suffix)] or line
+    return None
 
 
 def _project(s: str, no: int, start: int, end: int, sections: list[Section], name: str | None = None) -> Project:

@@ -15,7 +15,8 @@ import pytest
 
 from extractors.text import clean as CleanText
 from kg.analyse import analyse_text
-from kg.disclosure import canonical_section, parse_disclosure, parse_header
+from kg.disclosure import (HEADER_BODY_LABELS, PROJECT_TITLE_SUFFIXES, canonical_section, parse_disclosure, parse_header,
+                           project_title_name)
 from kg.samples import SAMPLES_DIR
 
 SAMPLE = (SAMPLES_DIR / "chengjiang-healthcare-security-2022.txt").read_text(encoding="utf-8")
@@ -245,3 +246,84 @@ def test_a_crawled_budget_without_its_header_line():
 ])
 def test_not_a_crawled_budget(text):
     assert parse_disclosure(CleanText(text)) is None
+
+
+# A Shanghai district budget (上海市普陀区2026年区级部门预算, shortened): the header names the
+# place, the next line the body (预算主管部门：…); each project is an unnumbered line
+# "<name>项目经费情况说明" over 一、项目概述 … 七、绩效目标, after numbered sections of the budget.
+DISTRICT_BUDGET = """上海市普陀区2026年区级部门预算
+预算主管部门：上海市普陀区建设和管理委员会
+其他相关情况说明
+四、绩效目标设置情况
+按照本区预算绩效管理工作的总体要求，本部门5个预算单位开展了2026年项目预算绩效目标编报工作。
+五、国有资产占有使用情况
+截至2025年8月31日，上海市普陀区建设和管理委员会（部门）共有车辆14辆。
+兰溪路-真南路下立交工程项目经费情况说明
+一、项目概述
+兰溪路-真南路下立交工程范围南起兰溪路桃浦路交叉口，北至真南路新村路交叉口，道路全长约985米。
+二、立项依据
+普建委[2025]127号关于同意兰溪路-真南路下立交工程方案的批复。
+三、实施主体
+上海市普陀区市政工程建设中心
+五、实施周期
+2026年1月1日至2027年12月31日。
+七、绩效目标
+详见单位的项目绩效目标表
+项目经费情况说明
+一、项目概述
+根据《上海市城市管理精细化三年行动计划（2024-2026）》等文件精神，持续推动违法建设常态化治理工作。
+二、立项依据
+1.《上海市住宅物业管理规定》
+2.《上海市城乡规划条例》
+三、实施主体
+普陀区城市管理行政执法局
+四、实施方案
+1.加强组织，强化领导，强化对突发事件的协调和处置。
+2.构建监控网络，开展对违法建设行为的全方位巡查。
+七、绩效目标
+（包括总目标、年度目标、分解目标等，具体见表格）
+"""
+
+
+def test_a_district_budget_with_a_labelled_body_and_unnumbered_project_titles():
+    d = _projects(DISTRICT_BUDGET)
+    assert (d.issuer, d.year, d.title) == ("上海市普陀区建设和管理委员会", 2026, "上海市普陀区2026年区级部门预算")
+    assert [(p.no, p.name, p.unit, p.period) for p in d.projects] == [
+        (1, "兰溪路-真南路下立交工程", "上海市普陀区市政工程建设中心", ("2026-01-01", "2027-12-31")),
+        (2, "项目经费情况说明", "普陀区城市管理行政执法局", None),
+    ]
+    assert [s.name for s in d.projects[0].sections] == [
+        "项目名称", "项目基本概况", "立项依据", "项目实施单位", "项目实施计划", "项目实施成效"]
+    placed = {m: (no, sec) for m, no, sec in _placements(DISTRICT_BUDGET)}
+    assert placed["普建委[2025]127号"] == (1, "立项依据")
+    assert placed["《上海市城市管理精细化三年行动计划（2024-2026）》"] == (2, "项目基本概况")
+    assert placed["《上海市住宅物业管理规定》"] == (2, "立项依据")
+    assert placed["《上海市城乡规划条例》"] == (2, "立项依据")
+
+
+@pytest.mark.parametrize("text, body", HEADER_BODY_LABELS["examples"])
+def test_header_body_label_examples(text, body):
+    assert parse_header(CleanText(text))[0] == body
+
+
+@pytest.mark.parametrize("line, name", PROJECT_TITLE_SUFFIXES["examples"])
+def test_project_title_examples(line, name):
+    assert project_title_name(line) == name
+
+
+@pytest.mark.parametrize("line", PROJECT_TITLE_SUFFIXES["not"])
+def test_not_project_titles(line):
+    assert project_title_name(line) is None
+
+
+@pytest.mark.parametrize("text", [
+    # the place names no body, and no labelled line follows
+    "上海市普陀区2026年区级部门预算\n目 录\n一、部门主要职能\n",
+    # the labelled line names no body
+    "上海市普陀区2026年区级部门预算\n预算主管部门：详见附表\n",
+    # the label is not on a line of its own: a sentence goes on after the header
+    "上海市普陀区2026年区级部门预算预算主管部门：上海市普陀区文化和旅游局。\n",
+])
+def test_not_a_district_budget_header(text):
+    assert parse_header(CleanText(text)) is None
+
