@@ -20,7 +20,7 @@ from .sentences import SentenceBounds, sentence_bounds
 __all__ = ["DocAnalysis", "analyse_text", "ANALYSIS_VERSION"]
 
 # The cache key of an analysis: bump when analyse_text's output may change.
-ANALYSIS_VERSION = f"{EXTRACTOR_VERSION}.3"
+ANALYSIS_VERSION = f"{EXTRACTOR_VERSION}.4"  # .3: sentence bounds (session 7) and round 16's disclosures
 
 
 @dataclass
