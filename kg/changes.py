@@ -84,6 +84,22 @@ def _nested(c: Citation, others: list[Citation]) -> bool:
                for o in others)
 
 
+def nested_flags(cs: list[Citation]) -> list[bool]:
+    """:func:`_nested` for each of ``cs``, sorted by ``(start, -end)``, in one pass.
+
+    In that order every mention that contains another comes before it, so a mention is
+    nested when an earlier one ends after it, or ends where it ends and starts before it."""
+    flags = []
+    last_end, first_start = -1, 0  # the furthest end so far, and the earliest start of those ending there
+    for c in cs:
+        flags.append(last_end > c.end or (last_end == c.end and first_start < c.start))
+        if c.end > last_end:
+            last_end, first_start = c.end, c.start
+        elif c.end == last_end:
+            first_start = min(first_start, c.start)
+    return flags
+
+
 def project_cites(corpus: Corpus) -> dict[str, dict[str, Cited]]:
     """ProjectYear.id → Work.key → how it is cited (nested mentions left out), in text order."""
     by_py: dict[str, list[Citation]] = defaultdict(list)
@@ -95,8 +111,8 @@ def project_cites(corpus: Corpus) -> dict[str, dict[str, Cited]]:
     for pid in sorted(pids):
         cs = sorted(by_py.get(pid, ()), key=lambda c: (c.start, -c.end))
         works: dict[str, Cited] = {}
-        for c in cs:
-            if _nested(c, cs):
+        for c, nested in zip(cs, nested_flags(cs)):
+            if nested:
                 continue
             w = works.setdefault(c.work, Cited(work=c.work, first=c.start))
             if c.article:
@@ -418,11 +434,13 @@ def _series_year_cites(corpus: Corpus, cites: dict[str, dict[str, Cited]]) -> di
     return out
 
 
-def infer_replacements(corpus: Corpus, cites: dict[str, dict[str, Cited]]) -> list[Relation]:
-    """Replacements inferred from series that drop one work and add a similar, newer one."""
+def infer_replacements(corpus: Corpus, cites: dict[str, dict[str, Cited]],
+                       sy: dict[tuple[str, int], dict[str, Cited]] | None = None) -> list[Relation]:
+    """Replacements inferred from series that drop one work and add a similar, newer one
+    (``sy``: :func:`_series_year_cites` of ``cites``, when the caller has it)."""
     asserted = {(r.subject, r.object) for r in corpus.relations if r.kind in ("repeals", "replaces")}
     replaced = {r.object for r in corpus.relations if r.kind in ("repeals", "replaces") and r.origin != "inferred"}
-    sy = _series_year_cites(corpus, cites)
+    sy = sy if sy is not None else _series_year_cites(corpus, cites)
     found: dict[tuple[str, str], _Evidence] = {}
     series_of: dict[str, list[str]] = defaultdict(list)  # grouped once: a scan per bureau is quadratic
     for k, s in sorted(corpus.series.items()):
@@ -540,10 +558,11 @@ def apply_inference(result, declared=None) -> None:
         decls = read_declared(declared)
         corpus.relations += declared_relations(corpus, decls, result.warnings)
     cites = project_cites(corpus)
-    corpus.relations += infer_replacements(corpus, cites)
+    sy = _series_year_cites(corpus, cites)
+    corpus.relations += infer_replacements(corpus, cites, sy)
     corpus.relations = _sorted_relations(corpus.relations)
     result.stale = find_stale(corpus, cites)
-    data = change_data(result, cites)
+    data = change_data(result, cites, sy)
     result.changes = reports(data)
     result.changes_data = data  # write_changes writes these rather than computing them again
 
@@ -576,7 +595,8 @@ def _article_sort(a: str) -> tuple[int, ...]:
     return tuple(int(x) if x.isdigit() else 0 for x in a.split("-"))
 
 
-def change_data(result, cites: dict[str, dict[str, Cited]] | None = None) -> dict:
+def change_data(result, cites: dict[str, dict[str, Cited]] | None = None,
+                sy: dict[tuple[str, int], dict[str, Cited]] | None = None) -> dict:
     """Everything the reports need, JSON-ready, works named by label (number, else title)."""
     corpus: Corpus = result.corpus
     cites = cites if cites is not None else project_cites(corpus)
@@ -591,7 +611,7 @@ def change_data(result, cites: dict[str, dict[str, Cited]] | None = None) -> dic
                       for k, c in cites[p.id].items()],
         })
     # Which series cited the old work, later the new one: work → series → years citing it.
-    sy = _series_year_cites(corpus, cites)
+    sy = sy if sy is not None else _series_year_cites(corpus, cites)
     years_of: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for (sk, y), works in sorted(sy.items(), key=lambda kv: kv[0][1]):
         for k in works:

@@ -599,3 +599,23 @@ def test_an_undated_inferred_replacement_is_assumed_in_force_the_year_after_its_
         (2022, "n:玉医保发〔2018〕12号", "replaced", "玉医保发〔2021〕9号"),
         (2023, "n:玉医保发〔2018〕12号", "replaced", "玉医保发〔2021〕9号"),
     ]
+
+
+# ------------------------------------------------------------------ nested mentions in one pass
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kg.changes import _nested, nested_flags  # noqa: E402
+from kg.model import Citation  # noqa: E402
+
+_span = st.tuples(st.integers(0, 12), st.integers(0, 6)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_span, max_size=10))
+def test_nested_flags_are_what_comparing_every_pair_gives(spans):
+    cs = [Citation(id=str(i), source="s", citing="p", section=None, kind="title", work="w", article=None,
+                   matched_by="title", start=a, end=b, exact="", prefix="", suffix="") for i, (a, b) in enumerate(spans)]
+    cs.sort(key=lambda c: (c.start, -c.end))
+    assert nested_flags(cs) == [_nested(c, cs) for c in cs]
