@@ -10,6 +10,7 @@ the issuer-code registry and region abbreviations.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import re
 from bisect import bisect_right
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .anchored import anchored_finditer
-from .normalize import NUMERAL_CHARS, parse_numeral
+from .normalize import NUMERAL_CHARS, has_traditional, parse_numeral, to_simplified
 from .orgs import ORG_SUFFIXES, name_start, cjk_run_left as _cjk_run_left, org_left_edge
 from .registry import Registry, load_registry
 from .text import CleanText
@@ -304,6 +305,7 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
 def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: Iterable[str] = ()) -> list[DocumentNumber]:
     """Every document, order and announcement number in the cleaned text."""
     reg = registry or load_registry()
+    ct = _simplified_view(ct)
     found: list[DocumentNumber] = []
     found.extend(_bracketed(ct, reg, seen_codes))
     found.extend(_orders(ct, reg))
@@ -315,6 +317,22 @@ def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: It
             continue
         out.append(m)
     return out
+
+
+# A romanised reading written after a character (財(cái)社, 國(guó)函): pages run through a
+# converter that annotates characters this way cut a code in two; what follows the note
+# is only part of the code.
+_READING_NOTE = re.compile(r"[\u4e00-\u9fff]\([a-z\u00e0-\u01dc]{1,6}\)$")
+
+
+def _simplified_view(ct: CleanText) -> CleanText:
+    """The cleaned view with traditional characters simplified (國發 → 国发, 根據 → 根据), for
+    a text written in traditional script: codes, bodies and boundary words read as in a
+    simplified text and numbers come out in their simplified canonical form.  The fold is
+    1:1, so offsets and the mention as written (from the original text) are unchanged."""
+    if not has_traditional(ct.clean):
+        return ct
+    return dataclasses.replace(ct, clean=to_simplified(ct.clean))
 
 
 def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Iterator[DocumentNumber]:
@@ -330,8 +348,8 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         if paren_start is not None:
             run_start = paren_start
         run = s[run_start:b]
-        if not run:
-            continue
+        if not run or _READING_NOTE.search(s, max(0, run_start - 9), run_start):
+            continue  # 財(cái)社〔2015〕257號: a code cut by a reading note cannot be read
         delimited = run_start > 0 and s[run_start - 1] in _OPENERS
         if paren_start is not None:
             cut, confidence = 0, 0.8

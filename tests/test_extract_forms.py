@@ -294,6 +294,19 @@ NUMBER_CASES = [
     # ... but not a body's name nor a one-character word in the bracket
     ("（财政厅（局）发〔2019〕3号）", ["发〔2019〕3号"]),
     ("（如（试行）发〔2019〕3号）", ["发〔2019〕3号"]),
+    # round 15: numbers of traditional-script pages (big5.www.gov.cn, 國函〔2000〕70號): 號 after a
+    # numeral is 号, and code, body and boundary words read as simplified (canonical 国发…号)
+    ("為全面貫徹落實《決定》(中發〔2006〕4號)、《綱要》(國發〔2005〕44號)",
+     ["中发〔2006〕4号", "国发〔2005〕44号"]),
+    ("根據國發〔2005〕44號文件精神", ["国发〔2005〕44号"]),
+    ("你省《關於撤銷忻州地區的請示》(晉政字〔2000〕9號)收悉", ["晋政字〔2000〕9号"]),
+    ("國函〔2000〕70號\n山西省人民政府:", ["国函〔2000〕70号"]),
+    ("依據國務院令第588號和第589號", ["国务院令第588号", "国务院令第589号"]),
+    ("依據《辦法》(皖政辦〔2016〕29號)", ["皖政办〔2016〕29号"]),
+    # ... but 號 that follows no numeral is no number's (號召), and a code that a converter's
+    # romanised reading cuts in two (財(cái)社) cannot be read
+    ("響應國家號召，第三批", []),
+    ("《暫行辦法》(財(cái)社〔2015〕257號(hào))", []),
 ]
 
 
@@ -404,6 +417,8 @@ TITLE_CASES = [
     # ... while a policy document about them stays a title
     ("结合《行政执法机关移送涉嫌犯罪案件的规定》，执行《关于加强和规范裁判文书释法说理的指导意见》",
      ["行政执法机关移送涉嫌犯罪案件的规定", "关于加强和规范裁判文书释法说理的指导意见"]),
+    # round 15: titles of a traditional-script text stay as written (only numbers are read as simplified)
+    ("《關於實施〈規劃綱要〉若干配套政策的通知》(國發〔2006〕6號)", ["關於實施〈規劃綱要〉若干配套政策的通知", "規劃綱要"]),
 ]
 
 
@@ -651,6 +666,14 @@ def test_work_context_examples():
         assert titles(text), text
 
 
+def test_traditional_char_examples():
+    from extractors.normalize import TRADITIONAL_CHARS, to_simplified
+    pairs = TRADITIONAL_CHARS["pairs"]
+    assert len(pairs) % 2 == 0 and len(set(pairs[0::2])) == len(pairs) // 2
+    for text, expected in TRADITIONAL_CHARS["examples"]:
+        assert to_simplified(text) == expected, text
+
+
 def test_periodical_examples():
     for text in PERIODICAL_AFTER["examples"]:
         assert titles(text) == [], text
@@ -739,6 +762,10 @@ PAIR_CASES = [
     ("东莞市重大危险源安全监督管理办法\n\n广东省东莞市人民政府\n\n\n东莞市人民政府令第123号\n\n"
      "《东莞市重大危险源安全监督管理办法》已经市人民政府同意,现予发布。",
      [("东莞市重大危险源安全监督管理办法", "东莞市人民政府令第123号")]),
+    # round 15: a traditional-script title and its number (國發〔2006〕6號) pair as a simplified one does
+    ("國務院《關於實施〈國家中長期科學和技術發展規劃綱要〉若干配套政策的通知》(國發〔2006〕6號)",
+     [("關於實施〈國家中長期科學和技術發展規劃綱要〉若干配套政策的通知", "国发〔2006〕6号")]),
+    ("你省《關於撤銷忻州地區的請示》(晉政字〔2000〕9號)收悉", [("關於撤銷忻州地區的請示", "晋政字〔2000〕9号")]),
     # round 13: the number of a code with a bracketed series pairs with the title before it
     ("根据《闽清县财政局关于下达2021年市级全民健身工程补助经费的通知》(梅财(事)指〔2021〕70号)文件精神",
      [("闽清县财政局关于下达2021年市级全民健身工程补助经费的通知", "梅财（事）指〔2021〕70号")]),
@@ -1111,6 +1138,10 @@ NOISY_NUMBER_CASES = [
     # ... and a year with 年 in its bracket spans as written, padding included
     ("依据鲁政发（ 2019年 ）12 号", [("鲁政发〔2019〕12号", "鲁政发（ 2019年 ）12 号")]),
     ("依据鲁政发\n[2019年]\n第012号", [("鲁政发〔2019〕12号", "鲁政发\n[2019年]\n第012号")]),
+    # round 15: a traditional-script number spans as written (國發, 號), across its padding
+    ("（國發〔2006〕6號）", [("国发〔2006〕6号", "國發〔2006〕6號")]),
+    ("國函 〔2003〕 46號\n", [("国函〔2003〕46号", "國函 〔2003〕 46號")]),
+    ("國務院令\n第５８８號", [("国务院令第588号", "國務院令\n第５８８號")]),
     # round 11: a letter-spaced code spans from the bracket, spaces included
     ("（国 保发[2008]8 号）", [("国保发〔2008〕8号", "国 保发[2008]8 号")]),
     ("（国\u3000办\u3000发〔2019〕1号）", [("国办发〔2019〕1号", "国\u3000办\u3000发〔2019〕1号")]),
