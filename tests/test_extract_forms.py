@@ -417,6 +417,13 @@ TITLE_CASES = [
     # ... while a policy document about them stays a title
     ("结合《行政执法机关移送涉嫌犯罪案件的规定》，执行《关于加强和规范裁判文书释法说理的指导意见》",
      ["行政执法机关移送涉嫌犯罪案件的规定", "关于加强和规范裁判文书释法说理的指导意见"]),
+    # round 15: a school course or textbook named in 《》 (开好《红色文化》课程) is a work
+    ("积极培育和践行社会主义核心价值观，开好《红色文化》课程，广泛开展中华优秀传统文化教育", []),
+    ("组织编写地方教材《家乡的红色故事》，进课堂", []),
+    ("开设《劳动与技术》等课程", []),
+    # ... not a document about courses, even with an edition note in its brackets
+    ("按照《义务教育课程方案（2022年版）》课程设置要求", ["义务教育课程方案（2022年版）"]),
+    ("落实《关于全面加强新时代大中小学劳动教育的意见》课程要求", ["关于全面加强新时代大中小学劳动教育的意见"]),
     # round 15: titles of a traditional-script text stay as written (only numbers are read as simplified)
     ("《關於實施〈規劃綱要〉若干配套政策的通知》(國發〔2006〕6號)", ["關於實施〈規劃綱要〉若干配套政策的通知", "規劃綱要"]),
 ]
