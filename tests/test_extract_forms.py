@@ -995,6 +995,17 @@ def test_replacements(text, expected):
     # ... not when the list names another work before the number
     ("山东省人民政府关于废止《山东省信访规定》的决定\n省政府决定废止以下规章:\n一、山东省信访条例(省政府令第114号)。",
      [("山东省信访规定", None), (None, "省政府令第114号")]),
+    # round 15: a clean-up result names each batch by its first work and a count (花垣县 清理结果):
+    # 《X》等2件规范性文件废止, 宣布《Y》（…号）等3件规范性文件失效
+    ("现将清理结果公布如下：\n一、《花垣县人民政府办公室关于印发〈花垣县县级储备粮管理办法〉的通知》等7件规范性文件继续有效。\n"
+     "二、《花垣县人民政府办公室关于印发〈花垣县行政许可事项清单(2022年版)〉的通知》等4件规范性文件失效。\n"
+     "三、《花垣县人民政府办公室关于印发〈花垣县农村土地经营权流转管理办法实施细则(试行)〉的通知》等2件规范性文件废止。",
+     [("花垣县人民政府办公室关于印发〈花垣县行政许可事项清单(2022年版)〉的通知", None),
+      ("花垣县人民政府办公室关于印发〈花垣县农村土地经营权流转管理办法实施细则(试行)〉的通知", None)]),
+    ("经市政府同意，决定废止《关于加强城市管理的通知》（某政办发〔2010〕5号）等10件规范性文件，"
+     "宣布《关于做好防汛工作的通知》（某政办发〔2012〕7号）等3件规范性文件失效。",
+     [("关于加强城市管理的通知", "某政办发〔2010〕5号"), ("关于做好防汛工作的通知", "某政办发〔2012〕7号")]),
+    ("《某某市城市管理办法》（市政府令第12号）等5件市政府规章失效。", [("某某市城市管理办法", "市政府令第12号")]),
 ])
 def test_repealed_works(text, expected):
     got = [(r.old_title.title if r.old_title else None, r.old_number.number if r.old_number else None)
@@ -1020,6 +1031,10 @@ def test_repealed_works(text, expected):
     "诉讼期间，有下列情形之一的，裁定停止执行：\n（一）原告申请停止执行，人民法院认为依照《某某条例》的规定需要停止执行的；",
     "本办法自印发之日起施行，同时废止《某某办法》中与本办法不一致的规定。",
     "原《某某办法》（某政发〔2010〕1号）中与本办法不一致的规定同时废止。",
+    # round 15: 废止/失效 after 文件 without a counted batch of named works
+    "一、《某某办法》等7件规范性文件继续有效。",
+    "《某某办法》印发后，原文件失效。",
+    "凡与《某某条例》不一致的规章失效。",
 ])
 def test_not_repeals(text):
     assert extract(text).repeals == ()
@@ -1029,6 +1044,14 @@ def test_list_stop_examples():
     from extractors.statements import LIST_STOP, _LIST_STOP
     assert all(_LIST_STOP.match(x) for x in LIST_STOP["examples"])
     assert not any(_LIST_STOP.match(x) for x in LIST_STOP["counterexamples"])
+
+
+def test_batch_repeal_examples():
+    from extractors.statements import BATCH_REPEAL
+    for text in BATCH_REPEAL["examples"]:
+        assert extract(text).repeals, text
+    for text in BATCH_REPEAL["counterexamples"]:
+        assert extract(text).repeals == (), text
 
 
 def test_list_item_start_examples():
