@@ -348,8 +348,8 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         if paren_start is not None:
             run_start = paren_start
         run = s[run_start:b]
-        if not run or _READING_NOTE.search(s, max(0, run_start - 9), run_start):
-            continue  # 財(cái)社〔2015〕257號: a code cut by a reading note cannot be read
+        if not run:
+            continue
         delimited = run_start > 0 and s[run_start - 1] in _OPENERS
         if paren_start is not None:
             cut, confidence = 0, 0.8
@@ -361,6 +361,8 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
                 org = org_left_edge(ct, b - (1 if run.endswith("令") else 2))
                 if org is not None and run_start <= org < run_start + cut:
                     cut = org - run_start
+        if cut == 0 and _READING_NOTE.search(s, max(0, run_start - 9), run_start):
+            continue  # 財(cái)社〔2015〕257號: a code cut by a reading note cannot be read
         code = run[cut:]
         if paren_start is not None:
             code = code.replace("(", "（").replace(")", "）")

@@ -307,6 +307,8 @@ NUMBER_CASES = [
     # romanised reading cuts in two (財(cái)社) cannot be read
     ("響應國家號召，第三批", []),
     ("《暫行辦法》(財(cái)社〔2015〕257號(hào))", []),
+    # ... while a code the note does not touch is read (the note ends a word before it)
+    ("設(shè)立地級忻州市的批復\n國函〔2000〕70號", ["国函〔2000〕70号"]),
 ]
 
 
