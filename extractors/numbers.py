@@ -95,9 +95,22 @@ NUMBER_PATTERNS: dict[str, dict] = {
             ("财政部 税务总局2019年第39号公告", "财政部税务总局2019年第39号公告"),
         ],
     },
+    "year_first": {
+        # the year in brackets before the code, as 1990s central documents wrote it: （94）财税字第12号,
+        # (1994)财税字第12号, （93）国税发第1号; read as 财税字〔1994〕12号.  A two-digit year is 19YY.
+        # The code ends as a document's does (字, 发, 函), so court cases ((2019)京01民终1号,
+        # （2011）金婺商初字第1054号: see _CASE_CODE_TAILS) are not read
+        "regex": r"(?:〔(?P<year>\d{4})〕|[（(](?P<yy>[4-9]\d)[）)])(?P<code>[\u4e00-\u9fff]{1,7}?[字发函])第?0*(?P<serial>\d{1,6})号",
+        "examples": [
+            ("可按（94）财税字第12号《财政部、国家税务总局关于运输费用问题的通知》中有关规定", "财税字〔1994〕12号"),
+            ("根据(1994)财税字第12号文件", "财税字〔1994〕12号"),
+            ("依据（93）国税发第1号", "国税发〔1993〕1号"),
+        ],
+    },
 }
 
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
+_YEAR_FIRST = re.compile(NUMBER_PATTERNS["year_first"]["regex"])
 _BRACKETED_NIAN = re.compile(NUMBER_PATTERNS["bracketed_year_nian"]["regex"])
 # Where _BRACKETED_NIAN can match: 年 and a closing bracket, five characters in (a regex with
 # a literal first character is scanned for at C speed; eight str.find calls are slower).
@@ -308,6 +321,7 @@ def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: It
     ct = _simplified_view(ct)
     found: list[DocumentNumber] = []
     found.extend(_bracketed(ct, reg, seen_codes))
+    found.extend(_year_first(ct, reg))
     found.extend(_orders(ct, reg))
     found.sort(key=lambda m: (m.cstart, -m.cend))
     # Overlaps (a number matched by two patterns): keep the earlier, longer one.
@@ -401,6 +415,20 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         for cstart, cend, n in further:
             if n:
                 yield _number(ct, cstart, cend, f"{code}〔{year}〕{n}号", serial=n, confidence=confidence * 0.9, **fields)
+
+
+def _year_first(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
+    """Numbers with the year in brackets before the code (（94）财税字第12号), in canonical form."""
+    s = ct.clean
+    for m in _YEAR_FIRST.finditer(s):
+        year = int(m.group("year") or "19" + m.group("yy"))
+        code, serial = m.group("code"), int(m.group("serial"))
+        if not 1949 <= year <= 2100 or not serial or code.endswith(_CASE_CODE_TAILS):
+            continue
+        info = reg.code(code)
+        yield _number(ct, m.start(), m.end(), f"{code}〔{year}〕{serial}号", form="bracketed", code=code, year=year,
+                      serial=serial, issuer=info.issuer if info else None, level=info.level if info else None,
+                      confidence=0.8)
 
 
 def _nian_matches(s: str) -> Iterator[re.Match]:
