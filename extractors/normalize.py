@@ -5,10 +5,45 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["title_key", "parse_numeral", "article_id", "law_short_name", "NUMERAL_CHARS"]
+__all__ = ["title_key", "parse_numeral", "article_id", "law_short_name", "NUMERAL_CHARS", "TRADITIONAL_CHARS",
+           "to_simplified", "has_traditional"]
 
 NUMERAL_CHARS = "〇零一二三四五六七八九十百千两"
 _DIGITS = "0123456789"
+
+# Traditional characters of issuer codes, body names, place abbreviations and the words
+# written around them (根據, 關於, 印發), as pairs traditional → simplified: a number in a
+# traditional-script text (國發〔2005〕44號, 甘政發〔2003〕10號, 國務院令第588號) is read and
+# written canonically as the simplified one is, so that the registry knows its code and it
+# is one work with the same number cited elsewhere.  Characters only: a 1:1 map, offsets
+# unchanged.  Titles are not folded: they stay as written.
+TRADITIONAL_CHARS: dict[str, object] = {
+    "pairs": ("國国發发號号辦办廳厅財财稅税務务衛卫計计劃划環环資资勞劳農农價价產产規规監监質质檢检"
+              "廣广東东遼辽蘇苏閩闽贛赣魯鲁粵粤瓊琼貴贵雲云陝陕寧宁滬沪晉晋隴陇內内慶庆廈厦漢汉陽阳蘭兰"
+              "烏乌齊齐龍龙門门業业會会員员機机關关於于據据實实貫贯徹彻轉转頒颁組组織织黨党紀纪總总區区"
+              "縣县鄉乡鎮镇電电醫医藥药險险審审統统體体導导營营運运輸输鐵铁郵邮漁渔氣气礦矿應应對对為为"
+              "與与開开調调經经濟济貿贸銀银權权證证設设議议請请復复報报進进書书長长協协聯联軍军參参華华"
+              "僑侨園园屬属學学專专職职術术訓训藝艺圖图館馆檔档執执罰罚處处創创興兴獎奖勵励費费貸贷債债"
+              "徵征繳缴備备災灾殘残婦妇兒儿養养態态綠绿節节約约溫温風风糧粮鹽盐廢废條条維维穩稳歸归辭辞"
+              "適适標标準准憲宪選选舉举結结見见決决細细則则綱纲簡简給给從从將将並并動动"),
+    "examples": [("國發", "国发"), ("甘政發", "甘政发"), ("根據國務院令", "根据国务院令"), ("晉政字", "晋政字"),
+                 ("國家衛生計生委", "国家卫生计生委")],
+}
+_TRADITIONAL_MAP = str.maketrans(dict(zip(TRADITIONAL_CHARS["pairs"][0::2], TRADITIONAL_CHARS["pairs"][1::2])))
+# Characters that only a traditional-script text writes, all common in its numbers and names:
+# one scan tells whether a text needs the fold at all.
+_TRADITIONAL_MARK = re.compile("[國發辦廳務關於據號會]")
+
+
+def to_simplified(s: str) -> str:
+    """``s`` with the characters of :data:`TRADITIONAL_CHARS` simplified (same length)."""
+    return s.translate(_TRADITIONAL_MAP)
+
+
+def has_traditional(s: str) -> bool:
+    """True when ``s`` holds a character that only traditional script writes."""
+    return _TRADITIONAL_MARK.search(s) is not None
+
 
 _OUTER = {"《": "》", "〈": "〉", "<": ">", "＜": "＞"}
 _KEY_DROP = re.compile(r"[\s_\u3000\u00a0\u200b\ufeff]+")

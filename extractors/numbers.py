@@ -10,6 +10,7 @@ the issuer-code registry and region abbreviations.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import re
 from bisect import bisect_right
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .anchored import anchored_finditer
-from .normalize import NUMERAL_CHARS, parse_numeral
+from .normalize import NUMERAL_CHARS, has_traditional, parse_numeral, to_simplified
 from .orgs import ORG_SUFFIXES, name_start, cjk_run_left as _cjk_run_left, org_left_edge
 from .registry import Registry, load_registry
 from .text import CleanText
@@ -94,9 +95,22 @@ NUMBER_PATTERNS: dict[str, dict] = {
             ("财政部 税务总局2019年第39号公告", "财政部税务总局2019年第39号公告"),
         ],
     },
+    "year_first": {
+        # the year in brackets before the code, as 1990s central documents wrote it: （94）财税字第12号,
+        # (1994)财税字第12号, （93）国税发第1号; read as 财税字〔1994〕12号.  A two-digit year is 19YY.
+        # The code ends as a document's does (字, 发, 函), so court cases ((2019)京01民终1号,
+        # （2011）金婺商初字第1054号: see _CASE_CODE_TAILS) are not read
+        "regex": r"(?:〔(?P<year>\d{4})〕|[（(](?P<yy>[4-9]\d)[）)])(?P<code>[\u4e00-\u9fff]{1,7}?[字发函])第?0*(?P<serial>\d{1,6})号",
+        "examples": [
+            ("可按（94）财税字第12号《财政部、国家税务总局关于运输费用问题的通知》中有关规定", "财税字〔1994〕12号"),
+            ("根据(1994)财税字第12号文件", "财税字〔1994〕12号"),
+            ("依据（93）国税发第1号", "国税发〔1993〕1号"),
+        ],
+    },
 }
 
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
+_YEAR_FIRST = re.compile(NUMBER_PATTERNS["year_first"]["regex"])
 _BRACKETED_NIAN = re.compile(NUMBER_PATTERNS["bracketed_year_nian"]["regex"])
 # Where _BRACKETED_NIAN can match: 年 and a closing bracket, five characters in (a regex with
 # a literal first character is scanned for at C speed; eight str.find calls are slower).
@@ -304,8 +318,10 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
 def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: Iterable[str] = ()) -> list[DocumentNumber]:
     """Every document, order and announcement number in the cleaned text."""
     reg = registry or load_registry()
+    ct = _simplified_view(ct)
     found: list[DocumentNumber] = []
     found.extend(_bracketed(ct, reg, seen_codes))
+    found.extend(_year_first(ct, reg))
     found.extend(_orders(ct, reg))
     found.sort(key=lambda m: (m.cstart, -m.cend))
     # Overlaps (a number matched by two patterns): keep the earlier, longer one.
@@ -315,6 +331,22 @@ def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: It
             continue
         out.append(m)
     return out
+
+
+# A romanised reading written after a character (財(cái)社, 國(guó)函): pages run through a
+# converter that annotates characters this way cut a code in two; what follows the note
+# is only part of the code.
+_READING_NOTE = re.compile(r"[\u4e00-\u9fff]\([a-z\u00e0-\u01dc]{1,6}\)$")
+
+
+def _simplified_view(ct: CleanText) -> CleanText:
+    """The cleaned view with traditional characters simplified (國發 → 国发, 根據 → 根据), for
+    a text written in traditional script: codes, bodies and boundary words read as in a
+    simplified text and numbers come out in their simplified canonical form.  The fold is
+    1:1, so offsets and the mention as written (from the original text) are unchanged."""
+    if not has_traditional(ct.clean):
+        return ct
+    return dataclasses.replace(ct, clean=to_simplified(ct.clean))
 
 
 def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Iterator[DocumentNumber]:
@@ -343,6 +375,8 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
                 org = org_left_edge(ct, b - (1 if run.endswith("令") else 2))
                 if org is not None and run_start <= org < run_start + cut:
                     cut = org - run_start
+        if cut == 0 and _READING_NOTE.search(s, max(0, run_start - 9), run_start):
+            continue  # 財(cái)社〔2015〕257號: a code cut by a reading note cannot be read
         code = run[cut:]
         if paren_start is not None:
             code = code.replace("(", "（").replace(")", "）")
@@ -381,6 +415,20 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
         for cstart, cend, n in further:
             if n:
                 yield _number(ct, cstart, cend, f"{code}〔{year}〕{n}号", serial=n, confidence=confidence * 0.9, **fields)
+
+
+def _year_first(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
+    """Numbers with the year in brackets before the code (（94）财税字第12号), in canonical form."""
+    s = ct.clean
+    for m in _YEAR_FIRST.finditer(s):
+        year = int(m.group("year") or "19" + m.group("yy"))
+        code, serial = m.group("code"), int(m.group("serial"))
+        if not 1949 <= year <= 2100 or not serial or code.endswith(_CASE_CODE_TAILS):
+            continue
+        info = reg.code(code)
+        yield _number(ct, m.start(), m.end(), f"{code}〔{year}〕{serial}号", form="bracketed", code=code, year=year,
+                      serial=serial, issuer=info.issuer if info else None, level=info.level if info else None,
+                      confidence=0.8)
 
 
 def _nian_matches(s: str) -> Iterator[re.Match]:

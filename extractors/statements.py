@@ -29,7 +29,20 @@ _SENT_BREAK = re.compile(r"[。；;！？]")
 _REPEAL_TAIL = re.compile(r"(?:同时|一并|即行|予以|同日|随之)?(?:废止|停止执行|失效|不再执行)$")
 # The lookbehind (not 自动停止执行) follows the literal: a pattern that starts
 # with one keeps the regex engine from skipping ahead on the first character.
-_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?:停止执行|不再执行)(?<!自动停止执行)(?<!自动不再执行)(?=[。；;，,：:《]|$)|起废止|废止(?=《)|决定废止")
+_REPEAL_AT = re.compile(r"(?:同时|一并|即行|予以|同日)(?:废止|停止执行|失效)|(?:停止执行|不再执行)(?<!自动停止执行)(?<!自动不再执行)(?=[。；;，,：:《]|$)|起废止|废止(?=《)|决定废止"
+                        r"|(?:(?<=文件)|(?<=规章))(?:废止|失效)(?=[。；;，,]|$)")
+# A clean-up result names a batch by its first work and a count (《X》等2件规范性文件废止, 宣布《Y》等3件
+# 规范性文件失效): a bare 废止/失效 right after 文件/规章 repeals only with such a count in its clause
+# (not 凡与本规定不一致的文件失效, nor 等7件规范性文件继续有效).
+BATCH_REPEAL: dict[str, object] = {
+    "regex": r"等[0-9一二三四五六七八九十百千]{1,5}件",
+    "examples": ["三、《花垣县人民政府办公室关于印发〈某某细则(试行)〉的通知》等2件规范性文件废止。",
+                 "宣布《关于做好防汛工作的通知》（某政办发〔2012〕7号）等3件规范性文件失效。",
+                 "《某某市城市管理办法》等5件市政府规章失效。"],
+    "counterexamples": ["一、《某某办法》等7件规范性文件继续有效。", "凡与本规定不一致的文件失效。",
+                        "《某某办法》印发后，原文件失效。"],
+}
+_BATCH_REPEAL = re.compile(BATCH_REPEAL["regex"])
 # A trigger that introduces a list (决定对以下2件市政府规章予以废止：一、《A》…二、《B》…,
 # 决定废止下列规章：…): the works are those of the list after the colon.
 _LIST_INTRO = re.compile(r"(?:(?:以下|下列|如下)[^。；;：:《》，,]{0,20}?)?[：:]")
@@ -341,6 +354,9 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
             continue
         a, b = sentences.around(m.start(), m.end())
         trigger = m.group()
+        batch = trigger in ("废止", "失效") and s.startswith(("文件", "规章"), m.start() - 2)
+        if batch and not _BATCH_REPEAL.search(s, _clause_start(s, a, m.start()), m.start()):
+            continue  # 原文件失效: no batch of named works
         kind = "cease" if ("停止执行" in trigger or "不再执行" in trigger or "失效" in trigger) else "repeal"
         intro = _LIST_INTRO.match(s, m.end())
         if intro is not None and not _LIST_OF_WORKS.search(s, a, intro.end()):
@@ -349,7 +365,7 @@ def find_repeals(ex: Extraction) -> list[RepealStatement]:
             # 对以下2件规章予以废止：一、《A》（…）二、《B》（…）: the list after the colon
             scope = (intro.end(), _list_end(ex.ct, intro.end(), all_outer))
             b = max(b, scope[1])
-        elif trigger.startswith("废止") or trigger == "决定废止":
+        elif (trigger.startswith("废止") and not batch) or trigger == "决定废止":
             # 决定废止《X》（…）: the works named after the trigger; when a title follows
             # it, only that title and those listed with it (关于废止《X》的决定… names
             # nothing else further on in its sentence)

@@ -7,6 +7,9 @@ Citations are matched against the cleaned view, where
   ``政办发〔2020〕38号）`` read as one token;
 * page-number lines (``— 11 —``, ``- 11 -``, ``第 11 页``) are dropped;
 * full-width digits and Latin letters are folded to ASCII;
+* the traditional 號 of a number (``國發〔2005〕44號``, ``令第588號``: texts of
+  traditional-script pages such as big5.www.gov.cn) reads ``号`` right after a digit
+  or a Chinese numeral, so that every number pattern reads it; 號 elsewhere (號召) stays;
 * every bracket variant around a four-digit year (``[2019]``, ``［2019］``,
   ``【2019】``, ``﹝2019﹞``, ``〖2019〗``, ``〈2019〉``, ``（2019）``, mixed pairs too) reads ``〔2019〕``;
   so does ``„2019‟``, what 〔〕 become when text is copied out of PDFs set in some
@@ -61,7 +64,9 @@ _WS_SPLIT = re.compile(f"([{_WS_CLASS}][{_WS_CLASS}]*)")
 # bracket, a year and a closing bracket: _YEAR_BRACKETS.  Written with one
 # leading character class so that the regex engine scans for it at C speed.
 _FW_CLASS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
-_FOLD_OR_YEAR = re.compile(f"[{_FW_CLASS}\\[［【﹝〖〔〈（(„](?:(?<=[{_FW_CLASS}])|(\\d{{4}})[\\]］】﹞〗〕〉）)‟])")
+# What 號 follows when it is a number's 号: a digit (ASCII or full-width) or a Chinese numeral.
+_NUMBER_BEFORE_HAO = "0-9\uff10-\uff19〇零一二三四五六七八九十百千两"
+_FOLD_OR_YEAR = re.compile(f"[{_FW_CLASS}號\\[［【﹝〖〔〈（(„](?:(?<=[{_FW_CLASS}])|(?<=[{_NUMBER_BEFORE_HAO}]號)|(\\d{{4}})[\\]］】﹞〗〕〉）)‟])")
 
 
 @dataclass(frozen=True)
@@ -201,7 +206,7 @@ def clean(text: str) -> CleanText:
 
 
 def _fold_and_unify(cleaned: str) -> str:
-    """Fold full-width digits and letters to ASCII and unify the brackets around a year.
+    """Fold full-width digits and letters to ASCII, a number's 號 to 号, and unify the brackets around a year.
 
     Both are 1:1 replacements, so offsets are unchanged.  One regex scan finds
     both, and only what changes is rebuilt: str.translate with a dict would
@@ -213,8 +218,8 @@ def _fold_and_unify(cleaned: str) -> str:
     for m in _FOLD_OR_YEAR.finditer(cleaned):
         a, b = m.span()
         digits = m.group(1)
-        if digits is None:  # a full-width character
-            new = chr(_FOLD[ord(cleaned[a])])
+        if digits is None:  # a full-width character, or 號 after a numeral
+            new = "号" if cleaned[a] == "號" else chr(_FOLD[ord(cleaned[a])])
         else:
             new = "〔" + digits.translate(_FOLD) + "〕"
             if new == cleaned[a:b]:

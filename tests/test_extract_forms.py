@@ -294,6 +294,31 @@ NUMBER_CASES = [
     # ... but not a body's name nor a one-character word in the bracket
     ("（财政厅（局）发〔2019〕3号）", ["发〔2019〕3号"]),
     ("（如（试行）发〔2019〕3号）", ["发〔2019〕3号"]),
+    # round 15: numbers of traditional-script pages (big5.www.gov.cn, 國函〔2000〕70號): 號 after a
+    # numeral is 号, and code, body and boundary words read as simplified (canonical 国发…号)
+    ("為全面貫徹落實《決定》(中發〔2006〕4號)、《綱要》(國發〔2005〕44號)",
+     ["中发〔2006〕4号", "国发〔2005〕44号"]),
+    ("根據國發〔2005〕44號文件精神", ["国发〔2005〕44号"]),
+    ("你省《關於撤銷忻州地區的請示》(晉政字〔2000〕9號)收悉", ["晋政字〔2000〕9号"]),
+    ("國函〔2000〕70號\n山西省人民政府:", ["国函〔2000〕70号"]),
+    ("依據國務院令第588號和第589號", ["国务院令第588号", "国务院令第589号"]),
+    ("依據《辦法》(皖政辦〔2016〕29號)", ["皖政办〔2016〕29号"]),
+    # ... but 號 that follows no numeral is no number's (號召), and a code that a converter's
+    # romanised reading cuts in two (財(cái)社) cannot be read
+    ("響應國家號召，第三批", []),
+    ("《暫行辦法》(財(cái)社〔2015〕257號(hào))", []),
+    # round 15: the year in brackets before the code, as 1990s central documents wrote it
+    # (财政部 国家税务总局 1994 notice: 可按（94）财税字第12号《…的通知》中有关规定)
+    ("可按（94）财税字第12号《财政部、国家税务总局关于运输费用和废旧物资准予抵扣进项税额问题的通知》中有关规定",
+     ["财税字〔1994〕12号"]),
+    ("根据(1994)财税字第12号文件", ["财税字〔1994〕12号"]),
+    ("依据（93）国税发第1号和国发〔1994〕12号", ["国税发〔1993〕1号", "国发〔1994〕12号"]),
+    # ... but not a court case written year first, nor a list item's number
+    ("（2016）最高法民终123号", []),
+    ("（2019）民申字第3号", []),
+    ("（12）国税发第5号", []),
+    # ... while a code the note does not touch is read (the note ends a word before it)
+    ("設(shè)立地級忻州市的批復\n國函〔2000〕70號", ["国函〔2000〕70号"]),
 ]
 
 
@@ -404,6 +429,15 @@ TITLE_CASES = [
     # ... while a policy document about them stays a title
     ("结合《行政执法机关移送涉嫌犯罪案件的规定》，执行《关于加强和规范裁判文书释法说理的指导意见》",
      ["行政执法机关移送涉嫌犯罪案件的规定", "关于加强和规范裁判文书释法说理的指导意见"]),
+    # round 15: a school course or textbook named in 《》 (开好《红色文化》课程) is a work
+    ("积极培育和践行社会主义核心价值观，开好《红色文化》课程，广泛开展中华优秀传统文化教育", []),
+    ("组织编写地方教材《家乡的红色故事》，进课堂", []),
+    ("开设《劳动与技术》等课程", []),
+    # ... not a document about courses, even with an edition note in its brackets
+    ("按照《义务教育课程方案（2022年版）》课程设置要求", ["义务教育课程方案（2022年版）"]),
+    ("落实《关于全面加强新时代大中小学劳动教育的意见》课程要求", ["关于全面加强新时代大中小学劳动教育的意见"]),
+    # round 15: titles of a traditional-script text stay as written (only numbers are read as simplified)
+    ("《關於實施〈規劃綱要〉若干配套政策的通知》(國發〔2006〕6號)", ["關於實施〈規劃綱要〉若干配套政策的通知", "規劃綱要"]),
 ]
 
 
@@ -651,6 +685,14 @@ def test_work_context_examples():
         assert titles(text), text
 
 
+def test_traditional_char_examples():
+    from extractors.normalize import TRADITIONAL_CHARS, to_simplified
+    pairs = TRADITIONAL_CHARS["pairs"]
+    assert len(pairs) % 2 == 0 and len(set(pairs[0::2])) == len(pairs) // 2
+    for text, expected in TRADITIONAL_CHARS["examples"]:
+        assert to_simplified(text) == expected, text
+
+
 def test_periodical_examples():
     for text in PERIODICAL_AFTER["examples"]:
         assert titles(text) == [], text
@@ -739,6 +781,13 @@ PAIR_CASES = [
     ("东莞市重大危险源安全监督管理办法\n\n广东省东莞市人民政府\n\n\n东莞市人民政府令第123号\n\n"
      "《东莞市重大危险源安全监督管理办法》已经市人民政府同意,现予发布。",
      [("东莞市重大危险源安全监督管理办法", "东莞市人民政府令第123号")]),
+    # round 15: a year-first number right before the title it numbers
+    ("可按（94）财税字第12号《财政部、国家税务总局关于运输费用和废旧物资准予抵扣进项税额问题的通知》中有关规定",
+     [("财政部、国家税务总局关于运输费用和废旧物资准予抵扣进项税额问题的通知", "财税字〔1994〕12号")]),
+    # round 15: a traditional-script title and its number (國發〔2006〕6號) pair as a simplified one does
+    ("國務院《關於實施〈國家中長期科學和技術發展規劃綱要〉若干配套政策的通知》(國發〔2006〕6號)",
+     [("關於實施〈國家中長期科學和技術發展規劃綱要〉若干配套政策的通知", "国发〔2006〕6号")]),
+    ("你省《關於撤銷忻州地區的請示》(晉政字〔2000〕9號)收悉", [("關於撤銷忻州地區的請示", "晋政字〔2000〕9号")]),
     # round 13: the number of a code with a bracketed series pairs with the title before it
     ("根据《闽清县财政局关于下达2021年市级全民健身工程补助经费的通知》(梅财(事)指〔2021〕70号)文件精神",
      [("闽清县财政局关于下达2021年市级全民健身工程补助经费的通知", "梅财（事）指〔2021〕70号")]),
@@ -961,6 +1010,17 @@ def test_replacements(text, expected):
     # ... not when the list names another work before the number
     ("山东省人民政府关于废止《山东省信访规定》的决定\n省政府决定废止以下规章:\n一、山东省信访条例(省政府令第114号)。",
      [("山东省信访规定", None), (None, "省政府令第114号")]),
+    # round 15: a clean-up result names each batch by its first work and a count (花垣县 清理结果):
+    # 《X》等2件规范性文件废止, 宣布《Y》（…号）等3件规范性文件失效
+    ("现将清理结果公布如下：\n一、《花垣县人民政府办公室关于印发〈花垣县县级储备粮管理办法〉的通知》等7件规范性文件继续有效。\n"
+     "二、《花垣县人民政府办公室关于印发〈花垣县行政许可事项清单(2022年版)〉的通知》等4件规范性文件失效。\n"
+     "三、《花垣县人民政府办公室关于印发〈花垣县农村土地经营权流转管理办法实施细则(试行)〉的通知》等2件规范性文件废止。",
+     [("花垣县人民政府办公室关于印发〈花垣县行政许可事项清单(2022年版)〉的通知", None),
+      ("花垣县人民政府办公室关于印发〈花垣县农村土地经营权流转管理办法实施细则(试行)〉的通知", None)]),
+    ("经市政府同意，决定废止《关于加强城市管理的通知》（某政办发〔2010〕5号）等10件规范性文件，"
+     "宣布《关于做好防汛工作的通知》（某政办发〔2012〕7号）等3件规范性文件失效。",
+     [("关于加强城市管理的通知", "某政办发〔2010〕5号"), ("关于做好防汛工作的通知", "某政办发〔2012〕7号")]),
+    ("《某某市城市管理办法》（市政府令第12号）等5件市政府规章失效。", [("某某市城市管理办法", "市政府令第12号")]),
 ])
 def test_repealed_works(text, expected):
     got = [(r.old_title.title if r.old_title else None, r.old_number.number if r.old_number else None)
@@ -986,6 +1046,10 @@ def test_repealed_works(text, expected):
     "诉讼期间，有下列情形之一的，裁定停止执行：\n（一）原告申请停止执行，人民法院认为依照《某某条例》的规定需要停止执行的；",
     "本办法自印发之日起施行，同时废止《某某办法》中与本办法不一致的规定。",
     "原《某某办法》（某政发〔2010〕1号）中与本办法不一致的规定同时废止。",
+    # round 15: 废止/失效 after 文件 without a counted batch of named works
+    "一、《某某办法》等7件规范性文件继续有效。",
+    "《某某办法》印发后，原文件失效。",
+    "凡与《某某条例》不一致的规章失效。",
 ])
 def test_not_repeals(text):
     assert extract(text).repeals == ()
@@ -995,6 +1059,14 @@ def test_list_stop_examples():
     from extractors.statements import LIST_STOP, _LIST_STOP
     assert all(_LIST_STOP.match(x) for x in LIST_STOP["examples"])
     assert not any(_LIST_STOP.match(x) for x in LIST_STOP["counterexamples"])
+
+
+def test_batch_repeal_examples():
+    from extractors.statements import BATCH_REPEAL
+    for text in BATCH_REPEAL["examples"]:
+        assert extract(text).repeals, text
+    for text in BATCH_REPEAL["counterexamples"]:
+        assert extract(text).repeals == (), text
 
 
 def test_list_item_start_examples():
@@ -1111,6 +1183,13 @@ NOISY_NUMBER_CASES = [
     # ... and a year with 年 in its bracket spans as written, padding included
     ("依据鲁政发（ 2019年 ）12 号", [("鲁政发〔2019〕12号", "鲁政发（ 2019年 ）12 号")]),
     ("依据鲁政发\n[2019年]\n第012号", [("鲁政发〔2019〕12号", "鲁政发\n[2019年]\n第012号")]),
+    # round 15: a traditional-script number spans as written (國發, 號), across its padding
+    ("（國發〔2006〕6號）", [("国发〔2006〕6号", "國發〔2006〕6號")]),
+    ("國函 〔2003〕 46號\n", [("国函〔2003〕46号", "國函 〔2003〕 46號")]),
+    ("國務院令\n第５８８號", [("国务院令第588号", "國務院令\n第５８８號")]),
+    # round 15: a year-first number spans from its year's bracket
+    ("可按（94）财税字第12号《", [("财税字〔1994〕12号", "（94）财税字第12号")]),
+    ("根据(1994) 财税字第012号文件", [("财税字〔1994〕12号", "(1994) 财税字第012号")]),
     # round 11: a letter-spaced code spans from the bracket, spaces included
     ("（国 保发[2008]8 号）", [("国保发〔2008〕8号", "国 保发[2008]8 号")]),
     ("（国\u3000办\u3000发〔2019〕1号）", [("国办发〔2019〕1号", "国\u3000办\u3000发〔2019〕1号")]),
