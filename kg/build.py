@@ -47,6 +47,7 @@ import sys
 import threading
 import time
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ from extractors.reading import _expand as _expand_path  # the walk of iter_corpu
 
 from .analyse import ANALYSIS_VERSION, DocAnalysis, analyse_text
 from .cache import AnalysisCache, FileEntry
-from .corpus import SourceInfo, build_corpus, h
+from .corpus import SourceInfo, SourcePart, fold, h, source_part
 from .model import Corpus
 from .rdf import PREFIXES, Iris, iter_keyed_graphs, run_quads
 from .union import KEY_BYTES, UnionScreen, owned_prefixes, screen_keys, triple_of
@@ -157,10 +158,12 @@ def _list_inputs(paths: Sequence[str]) -> list[str | ReadError]:
 
 @dataclass(frozen=True)
 class _Known:
-    """A file unchanged since the last build (by its stat), with its cached analysis."""
+    """A file unchanged since the last build (by its stat), with its cached part of the model
+    or, when the cache has no part under its name, its cached analysis."""
 
     entry: FileEntry
-    analysis: DocAnalysis
+    analysis: DocAnalysis | None
+    part: SourcePart | None = None
 
 
 def build_model(
@@ -189,6 +192,11 @@ def build_model(
     paths = list(paths) if paths else default_inputs()
     name_of = _names(paths)
     files = _list_inputs(paths)
+    # A document's name is known before it is read when no other input has the same one: its
+    # part of the model is then made where it is analysed, and a cached one can be used as it is.
+    provisional = [name_of(f) if isinstance(f, str) else None for f in files]
+    named = Counter(n for n in provisional if n is not None)
+    unique = [n if n is not None and named[n] == 1 else None for n in provisional]
     index = cache.file_index() if cache is not None else None
     read_here = executor == "dask"  # remote workers need not have the files
     outcomes: list[ReadError | _Known | tuple[os.stat_result | None, Outcome] | None] = [None] * len(files)
@@ -216,13 +224,14 @@ def build_model(
                 st = None
             known = index.lookup(item, st) if index is not None and st is not None and st.st_size <= max_bytes else None
             if known is not None:
-                hit = cache.get(known.sha256)  # type: ignore[union-attr]
-                if hit is not None:
-                    settle(i, _Known(known, hit))
+                part = cache.get_part(known.sha256, unique[i]) if unique[i] is not None else None  # type: ignore[union-attr]
+                hit = cache.get(known.sha256) if part is None else None  # type: ignore[union-attr]
+                if part is not None or hit is not None:
+                    settle(i, _Known(known, hit, part))
                     continue
             stats[i] = st
             if not read_here:
-                yield i, FileTask(item, max_bytes)
+                yield i, FileTask(item, max_bytes, unique[i])
                 continue
             try:
                 src = read_source(item, max_bytes=max_bytes)
@@ -248,7 +257,7 @@ def build_model(
     # In input order: duplicates, names, counts, the messages of skipped files.
     read_errors: list[str] = []
     failures: list[str] = []
-    items: list[tuple[SourceInfo, DocAnalysis]] = []
+    parts: list[SourcePart] = []
     counts = {"reused": 0, "read": 0, "analysed": 0}
     seen_names: set[str] = set()
     first_by_hash: dict[str, str] = {}
@@ -265,7 +274,8 @@ def build_model(
         assert isinstance(item, str) and outcome is not None
         if isinstance(outcome, _Known):
             e = outcome.entry
-            sha, fmt, encoding, warnings, analysis = e.sha256, e.format, e.encoding, e.warnings, outcome.analysis
+            sha, fmt, encoding, warnings = e.sha256, e.format, e.encoding, e.warnings
+            analysis, part = outcome.analysis, outcome.part
             st, o = None, None
         else:
             st, o = outcome
@@ -274,7 +284,8 @@ def build_model(
                 continue
             src = o.source
             assert src is not None
-            sha, fmt, encoding, warnings, analysis = src.sha256, src.format, src.encoding, tuple(src.warnings), o.analysis
+            sha, fmt, encoding, warnings = src.sha256, src.format, src.encoding, tuple(src.warnings)
+            analysis, part = o.analysis, o.part
         if sha in first_by_hash:
             skip(read_errors, str(ReadError(item, f"duplicate of {first_by_hash[sha]}")))
             continue
@@ -286,19 +297,29 @@ def build_model(
             if o.failure is not None:
                 skip(failures, f"{item}: {o.failure}")
                 continue
-        assert analysis is not None
         name = name_of(item)
         if name in seen_names:  # the same relative name under two arguments
             name = f"{name}#{h(item, n=6)}"
         seen_names.add(name)
-        items.append((SourceInfo(path=item, name=name, sha256=sha, format=fmt, encoding=encoding, warnings=warnings),
-                      analysis))
+        if part is not None and part.source.name == name:
+            part.source.path, part.source.warnings = item, tuple(warnings)
+        else:  # no part yet, or one made under another name: make it from the analysis
+            if analysis is None:
+                analysis = cache.get(sha) if cache is not None else None
+            if analysis is None:
+                assert part is not None
+                analysis = analyse_text(part.source.text, source=item)
+            part = source_part(SourceInfo(path=item, name=name, sha256=sha, format=fmt, encoding=encoding,
+                                          warnings=tuple(warnings)), analysis)
+            if cache is not None:
+                cache.put_part(part)
+        parts.append(part)
         counts["analysed" if o is not None and not o.cached else "reused"] += 1
     if index is not None:
         index.save()
     t1 = time.perf_counter()
     skipped = read_errors + failures
-    corpus = build_corpus(items)
+    corpus = fold(parts)
     corpus.skipped = skipped
     t2 = time.perf_counter()
     result = BuildResult(corpus=corpus, out_dir=None, skipped=skipped, warnings=list(corpus.warnings),

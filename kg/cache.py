@@ -4,7 +4,10 @@
   per input under ``root/v<version>/``, keyed by the sha256 of the file's
   bytes: a changed file has a new hash and is analysed again, a removed file
   is simply not asked for.  A corrupt or foreign entry is a miss, never an
-  error.
+  error.  Next to the analyses it keeps each document's share of the corpus
+  model (:class:`~kg.corpus.SourcePart`, keyed by sha256 and name, under the
+  version of the code that makes parts): a rebuild folds the unchanged
+  documents' parts without loading their analyses.
 * :class:`FileIndex` remembers, per input path, the file's size, mtime, ctime
   and inode with its sha256 and what reading it gave (format, encoding,
   warnings).  A file whose ``stat`` is unchanged is neither read nor hashed
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analyse import DocAnalysis
+from .corpus import PART_VERSION, SourcePart, h
 
 __all__ = ["AnalysisCache", "FileIndex", "FileEntry", "RACY_SECONDS"]
 
@@ -69,6 +73,27 @@ class AnalysisCache:
     def put(self, sha256: str, analysis: DocAnalysis) -> None:
         try:
             _atomic_write(self._path(sha256), pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def _part_path(self, sha256: str, name: str) -> Path:
+        return self.dir / f"parts-{PART_VERSION}" / sha256[:2] / f"{sha256}-{h(name, n=12)}.pkl"
+
+    def get_part(self, sha256: str, name: str) -> SourcePart | None:
+        """The part of the document with these bytes and this name, or None."""
+        try:
+            with open(self._part_path(sha256, name), "rb") as f:
+                value = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError,
+                IndexError, KeyError, MemoryError):
+            return None
+        ok = isinstance(value, SourcePart) and value.source.sha256 == sha256 and value.source.name == name
+        return value if ok and isinstance(value.source.text, str) and value.source.text else None
+
+    def put_part(self, part: SourcePart) -> None:
+        try:
+            _atomic_write(self._part_path(part.source.sha256, part.source.name),
+                          pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a cache that cannot be written only costs time
 

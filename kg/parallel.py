@@ -38,6 +38,7 @@ from extractors.reading import ReadError, SourceText, read_source
 
 from .analyse import DocAnalysis, analyse_text
 from .cache import AnalysisCache
+from .corpus import SourceInfo, SourcePart, source_part
 
 __all__ = ["analyse_all", "analyse_one", "run_chunk", "Outcome", "FileTask", "TextTask", "EXECUTORS",
            "CHUNK_DOCS", "CHUNK_CHARS"]
@@ -62,10 +63,15 @@ class TextTask:
 
 @dataclass(frozen=True)
 class FileTask:
-    """Read this file and analyse its text (unless the cache has its analysis)."""
+    """Read this file and analyse its text (unless the cache has its analysis).
+
+    With a ``name`` (the document's name in the corpus, known before it is read when no other
+    input has the same one), the worker also makes the document's part of the corpus model
+    (:func:`kg.corpus.source_part`) and sends that instead of the analysis."""
 
     path: str
     max_bytes: int
+    name: str | None = None
 
 
 Task = TextTask | FileTask
@@ -80,6 +86,7 @@ class Outcome:
     read_error: ReadError | None = None  # a file task whose file could not be read
     source: SourceText | None = None  # a file task: the file as read, its text included
     cached: bool = False  # the analysis came from the cache, not from analysing
+    part: SourcePart | None = None  # a named file task: the document's part of the model (no analysis then)
 
 
 def analyse_one(text: str, path: str) -> DocAnalysis | str:
@@ -106,29 +113,52 @@ def _run_task(task: Task, cache: AnalysisCache | None) -> Outcome:
         src = read_source(task.path, max_bytes=task.max_bytes)
     except ReadError as e:
         return Outcome(read_error=e)
+    if task.name is not None and cache is not None:
+        part = cache.get_part(src.sha256, task.name)
+        if part is not None:
+            return Outcome(part=_as_read(part, src), source=src, cached=True)
     hit = cache.get(src.sha256) if cache is not None else None
-    if hit is not None:
-        return Outcome(analysis=hit, source=src, cached=True)
-    out = _analysed(src.text, src.path, src.sha256, cache)
+    out = Outcome(analysis=hit, source=src, cached=True) if hit is not None else _analysed(src.text, src.path,
+                                                                                         src.sha256, cache)
     out.source = src
+    if task.name is not None and out.analysis is not None:
+        try:
+            out.part = source_part(SourceInfo(path=task.path, name=task.name, sha256=src.sha256, format=src.format,
+                                              encoding=src.encoding, warnings=tuple(src.warnings)), out.analysis)
+        except Exception as e:  # as an analysis that fails: one line, the others go on
+            return Outcome(failure=f"analysis failed ({type(e).__name__}: {' '.join(str(e).split())})", source=src)
+        out.analysis = None
+        if cache is not None:
+            cache.put_part(out.part)
     return out
 
 
+def _as_read(part: SourcePart, src: SourceText) -> SourcePart:
+    """A cached part with what reading the file gave this time (its path and warnings)."""
+    part.source.path, part.source.warnings = src.path, tuple(src.warnings)
+    return part
+
+
 def run_chunk(tasks: list[Task], cache: AnalysisCache | None = None) -> list[Outcome]:
-    """Run a chunk of tasks in a worker.  An analysis comes back without its text, which
+    """Run a chunk of tasks in a worker.  An analysis (or part) comes back without its text, which
     travels once: the caller sent it (text task) or gets it in ``source`` (file task)."""
     out = []
     for task in tasks:
         o = _run_task(task, cache)
         if o.analysis is not None:
             o.analysis.text = ""
+        if o.part is not None:
+            o.part.source.text = ""
         out.append(o)
     return out
 
 
 def _restore(task: Task, o: Outcome) -> Outcome:
+    text = task.text if isinstance(task, TextTask) else o.source.text if o.source is not None else None
     if o.analysis is not None:
-        o.analysis.text = task.text if isinstance(task, TextTask) else o.source.text  # type: ignore[union-attr]
+        o.analysis.text = text  # type: ignore[assignment]
+    if o.part is not None:
+        o.part.source.text = text  # type: ignore[assignment]
     return o
 
 

@@ -347,3 +347,53 @@ def test_a_source_graph_is_made_again_when_a_work_it_cites_changes_identity(tmp_
     assert again.graphs_copied == 1  # b.txt only: a.txt's citation now names another work
     assert m[g][-1] is not None
     _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
+
+
+def test_a_rebuild_folds_cached_parts_without_loading_analyses(corpus, tmp_path, monkeypatch):
+    """The unchanged documents' parts of the model come from the cache: their analyses are not
+    even loaded (here they are removed), and the model is the same."""
+    c, extra = corpus
+    _build(c, tmp_path / "out")
+    cache = AnalysisCache(tmp_path / ".policykg-cache", B.ANALYSIS_VERSION)
+    parts = list(cache.dir.glob("parts-*/*/*.pkl"))
+    assert len(parts) == N
+    for p in cache.dir.glob("[0-9a-f][0-9a-f]/*.pkl"):
+        p.unlink()  # the analyses
+    loaded = []
+    monkeypatch.setattr(AnalysisCache, "get", lambda self, sha: loaded.append(sha))
+    shutil.copy2(extra, c / extra.relative_to(extra.parents[1]))
+    again = _build(c, tmp_path / "out")
+    assert (again.documents, again.analysed, again.reused) == (N + 1, 1, N)
+    assert len(loaded) == 1  # only the new file's analysis was asked for (and missed)
+    monkeypatch.undo()
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
+
+
+def test_without_parts_the_analyses_make_them_again(corpus, tmp_path):
+    c, _ = corpus
+    first = _build(c, tmp_path / "out")
+    cache = AnalysisCache(tmp_path / ".policykg-cache", B.ANALYSIS_VERSION)
+    for p in cache.dir.glob("parts-*/*/*.pkl"):
+        p.write_bytes(b"damaged")
+    again = _build(c, tmp_path / "out")
+    assert (again.analysed, again.reused, again.read) == (0, N, 0)  # from the cached analyses
+    assert len(list(cache.dir.glob("parts-*/*/*.pkl"))) == N
+    assert again.quads == first.quads
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
+
+
+def test_two_inputs_with_one_name_get_parts_of_their_own(tmp_path):
+    """The same relative name under two arguments: the second is renamed (name#hash), and its
+    part of the model is made under that name, whatever the workers made."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d, text in ((a, "关于做好救助工作的通知\n根据《城乡医疗救助资金管理办法》做好工作。\n"),
+                    (b, "关于开展检查的通知\n依据云医保〔2019〕45号开展检查。\n")):
+        d.mkdir()
+        (d / "x.txt").write_text(text, encoding="utf-8")
+        _age(d)
+    for _ in range(2):  # the second build takes both from the cache
+        r = build([str(a), str(b)], tmp_path / "out", html=False)
+        names = sorted(s.name for s in r.corpus.sources)
+        assert names[0] == "x.txt" and names[1].startswith("x.txt#")
+        assert len({s.id for s in r.corpus.sources}) == 2
+        assert {c.exact for c in r.corpus.citations} == {"《城乡医疗救助资金管理办法》", "云医保〔2019〕45号"}
