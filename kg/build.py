@@ -38,6 +38,7 @@ from __future__ import annotations
 import csv
 import gc
 import hashlib
+import io
 import json
 import os
 import secrets
@@ -409,6 +410,7 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
     jobs: list[_Job] = []
     loader: _StoreLoader | None = None
     text: _TextWriter | None = None
+    csv_spans: dict[str, tuple[str, int, int]] = {}
     try:
         tmp.mkdir()
         ir = Iris(base) if base else Iris()
@@ -439,7 +441,8 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
         if loader is not None:
             jobs.append(loader.finish())
         for name, step in (
-            ("csv", lambda: _write_citations_csv(result.corpus, tmp / "citations.csv")),
+            ("csv", lambda: csv_spans.update(_write_citations_csv(result.corpus, tmp / "citations.csv", previous,
+                                                                   _source_keys(graphs, ir)))),
             ("texts", lambda: _write_texts(result.corpus, tmp / "texts")),
             ("changes", lambda: _write_changes(result, tmp)),
             ("html", lambda: _write_html(result, tmp, previous) if html else None),
@@ -462,7 +465,7 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
             encoding="utf-8",
         )
         (tmp / "README.md").write_text(_OUTPUT_README, encoding="utf-8")
-        _write_manifest(tmp, ir.base, graphs, store)
+        _write_manifest(tmp, ir.base, graphs, store, csv_spans)
         t = time.perf_counter()
         _swap(tmp, out)
         timings["swap"] = time.perf_counter() - t
@@ -561,6 +564,7 @@ class _Previous:
     dir: Path
     graphs: dict[str, _Graph]
     store: bool
+    csv: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # source id → (key, offset, length)
 
     @classmethod
     def load(cls, out: Path, base: str) -> "_Previous | None":
@@ -572,7 +576,8 @@ class _Previous:
             if any((out / name).stat().st_size != size for name, size in m["sizes"].items()):
                 return None  # the files were changed since: trust nothing
             graphs = {r[0]: _Graph.of_row(r) for r in m["graphs"]}
-            return cls(out, graphs, bool(m["store"]) and (out / "store").is_dir())
+            csv_spans = {sid: (k, off, n) for sid, (k, off, n) in m.get("csv", {}).items()}
+            return cls(out, graphs, bool(m["store"]) and (out / "store").is_dir(), csv_spans)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # no manifest, or one we cannot read: a full build
 
@@ -584,10 +589,11 @@ def _writer() -> str:
     return f"pyoxigraph {ox.__version__} " + hashlib.sha256(json.dumps(PREFIXES, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def _write_manifest(tmp: Path, base: str, graphs: list[_Graph], store: bool) -> None:
-    sizes = {name: (tmp / name).stat().st_size for name in ("graph.nq", "graph.trig", "graph.ttl")}
+def _write_manifest(tmp: Path, base: str, graphs: list[_Graph], store: bool,
+                    csv_spans: dict[str, tuple[str, int, int]] | None = None) -> None:
+    sizes = {name: (tmp / name).stat().st_size for name in ("graph.nq", "graph.trig", "graph.ttl", "citations.csv")}
     m = {"format": _MANIFEST_FORMAT, "tool": TOOL_VERSION, "writer": _writer(), "base": base, "store": store,
-         "sizes": sizes, "graphs": [g.row() for g in graphs]}
+         "sizes": sizes, "graphs": [g.row() for g in graphs], "csv": csv_spans or {}}
     (tmp / MANIFEST).write_text(json.dumps(m, separators=(",", ":")), encoding="utf-8")
 
 
@@ -1153,31 +1159,78 @@ class _Job:
 CSV_COLUMNS = ("source", "project", "year", "section", "kind", "number", "title", "law", "article", "start", "end", "quote")
 
 
-def _write_citations_csv(corpus: Corpus, path: Path) -> None:
-    sources = {s.id: s for s in corpus.sources}
+def _source_keys(graphs: list[_Graph], ir: Iris) -> dict[str, str]:
+    """Source id → its graph's key (:func:`kg.rdf.source_graph_key`)."""
+    prefix = ir.base + "graph/source/"
+    return {g.iri[len(prefix):]: g.key for g in graphs if g.key is not None and g.iri.startswith(prefix)}
+
+
+def _write_citations_csv(corpus: Corpus, path: Path, previous: _Previous | None = None,
+                         graph_keys: dict[str, str] | None = None) -> dict[str, tuple[str, int, int]]:
+    """citations.csv: one row per mention, by source name, then offset.
+
+    A source's rows are a function of its graph's key (its citations, projects and text) and
+    of the number and title of each work it cites: when both are as in the previous build, its
+    rows are copied from the previous file.  Returns each source's (key, offset, length)."""
     projects = {p.id: p for p in corpus.project_years}
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write("\ufeff")  # a BOM, so that spreadsheet programs read UTF-8 (as utf-8-sig would, but faster)
-        w = csv.writer(f)
-        w.writerow(CSV_COLUMNS)
-        for c in sorted(corpus.citations, key=lambda c: (sources[c.source].name, c.start, c.end, c.kind, c.article or "")):
-            work = corpus.works[c.work]
-            p = projects.get(c.citing)
-            src = sources[c.source]
-            w.writerow([
-                src.name,
-                p.name if p else "",
-                p.year if p else (src.year or ""),
-                c.section or "",
-                c.kind,
-                work.number or "",
-                "" if c.kind == "article" else (work.title or ""),
-                work.title if c.kind == "article" else "",
-                c.article or "",
-                c.start,
-                c.end,
-                c.exact,
-            ])
+    works = corpus.works
+    by_source: dict[str, list] = {}
+    for c in corpus.citations:
+        by_source.setdefault(c.source, []).append(c)
+    spans: dict[str, tuple[str, int, int]] = {}
+    old_csv = open(previous.dir / "citations.csv", "rb") if previous is not None and previous.csv else None
+    try:
+        with open(path, "wb") as f:
+            # A BOM, so that spreadsheet programs read UTF-8 (as utf-8-sig would, but faster)
+            head = io.StringIO()
+            csv.writer(head).writerow(CSV_COLUMNS)
+            data = ("\ufeff" + head.getvalue()).encode("utf-8")
+            f.write(data)
+            pos = len(data)
+            for src in sorted(corpus.sources, key=lambda s: s.name):
+                cs = sorted(by_source.get(src.id, ()), key=lambda c: (c.start, c.end, c.kind, c.article or ""))
+                if not cs:
+                    continue
+                cited = [(works[c.work].number, works[c.work].title) for c in cs]
+                key = hashlib.blake2b(repr((graph_keys.get(src.id) if graph_keys else None, _CSV_CODE, cited))
+                                      .encode("utf-8"), digest_size=16).hexdigest()
+                old = previous.csv.get(src.id) if previous is not None else None
+                if old is not None and old_csv is not None and old[0] == key and graph_keys and src.id in graph_keys:
+                    f.flush()
+                    _copy_fd(old_csv.fileno(), f.fileno(), old[1], old[2])
+                    n = old[2]
+                else:
+                    rows = io.StringIO()
+                    w = csv.writer(rows)
+                    for c, (number, title) in zip(cs, cited):
+                        p = projects.get(c.citing)
+                        w.writerow([
+                            src.name,
+                            p.name if p else "",
+                            p.year if p else (src.year or ""),
+                            c.section or "",
+                            c.kind,
+                            number or "",
+                            "" if c.kind == "article" else (title or ""),
+                            title if c.kind == "article" else "",
+                            c.article or "",
+                            c.start,
+                            c.end,
+                            c.exact,
+                        ])
+                    data = rows.getvalue().encode("utf-8")
+                    f.write(data)
+                    n = len(data)
+                spans[src.id] = (key, pos, n)
+                pos += n
+    finally:
+        if old_csv is not None:
+            old_csv.close()
+    return spans
+
+
+# What a source's rows depend on besides its data: the code that writes them (this module's).
+_CSV_CODE = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=6).hexdigest()
 
 
 def _write_texts(corpus: Corpus, texts: Path) -> None:

@@ -397,3 +397,25 @@ def test_two_inputs_with_one_name_get_parts_of_their_own(tmp_path):
         assert names[0] == "x.txt" and names[1].startswith("x.txt#")
         assert len({s.id for s in r.corpus.sources}) == 2
         assert {c.exact for c in r.corpus.citations} == {"《城乡医疗救助资金管理办法》", "云医保〔2019〕45号"}
+
+
+def test_a_source_whose_cited_work_is_retitled_gets_new_rows_in_the_csv(tmp_path):
+    """A new document can change a cited work's preferred title without changing its identity:
+    the unchanged document's graph is copied, but its rows in citations.csv carry the new title."""
+    c = tmp_path / "c"
+    c.mkdir()
+    (c / "a.txt").write_text("关于做好救助工作的通知\n根据《城乡医疗救助资金管理办法》（云财社〔2020〕1号）做好工作。\n",
+                             encoding="utf-8")
+    _age(c)
+    _build(c, tmp_path / "out")
+    for k in (1, 2):
+        (c / f"n{k}.txt").write_text(f"关于第{k}批资金的通知\n按照《云南省城乡医疗救助资金管理办法》（云财社〔2020〕1号）执行。\n",
+                                     encoding="utf-8")
+    _age(c)
+    again = _build(c, tmp_path / "out")
+    assert again.corpus.works["n:云财社〔2020〕1号"].title == "云南省城乡医疗救助资金管理办法"
+    assert again.graphs_copied == 1  # a.txt's graph: the work it cites is the same work
+    rows = (tmp_path / "out" / "citations.csv").read_text(encoding="utf-8-sig").splitlines()
+    a_rows = [r for r in rows if r.startswith("a.txt,")]
+    assert a_rows and all("云南省城乡医疗救助资金管理办法" in r for r in a_rows)
+    _assert_same_as_full_build(c, tmp_path / "out", tmp_path)
