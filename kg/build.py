@@ -61,6 +61,7 @@ from extractors.reading import _expand as _expand_path  # the walk of iter_corpu
 from .analyse import ANALYSIS_VERSION, DocAnalysis, analyse_text
 from .cache import AnalysisCache, FileEntry
 from .corpus import SourceInfo, SourcePart, fold, h, source_part
+from .fileio import copy_range
 from .model import Corpus
 from .rdf import PREFIXES, Iris, iter_keyed_graphs, run_quads
 from .union import KEY_BYTES, UnionScreen, owned_prefixes, screen_keys, triple_of
@@ -99,6 +100,7 @@ class BuildResult:
     graphs_written: int = 0  # named graphs serialised and loaded in this build (the others were copied)
     graphs_copied: int = 0  # source graphs whose N-Quads were copied from the previous output (their key unchanged)
     layout_reused: bool = False  # graph.html drew the same graph as the previous build: its layout was kept
+    json_blocks_copied: int = 0  # sources whose part of graph.json was copied from the previous one
 
     @property
     def documents(self) -> int:
@@ -411,6 +413,7 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
     loader: _StoreLoader | None = None
     text: _TextWriter | None = None
     csv_spans: dict[str, tuple[str, int, int]] = {}
+    json_spans: dict[str, list] = {}
     try:
         tmp.mkdir()
         ir = Iris(base) if base else Iris()
@@ -445,7 +448,8 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
                                                                    _source_keys(graphs, ir)))),
             ("texts", lambda: _write_texts(result.corpus, tmp / "texts")),
             ("changes", lambda: _write_changes(result, tmp)),
-            ("html", lambda: _write_html(result, tmp, previous) if html else None),
+            ("html", lambda: json_spans.update(_write_html(result, tmp, previous, _source_keys(graphs, ir)) if html
+                                               else {})),
         ):
             t = time.perf_counter()
             step()
@@ -465,7 +469,7 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
             encoding="utf-8",
         )
         (tmp / "README.md").write_text(_OUTPUT_README, encoding="utf-8")
-        _write_manifest(tmp, ir.base, graphs, store, csv_spans)
+        _write_manifest(tmp, ir.base, graphs, store, csv_spans, json_spans if html else None)
         t = time.perf_counter()
         _swap(tmp, out)
         timings["swap"] = time.perf_counter() - t
@@ -499,13 +503,18 @@ def _write_changes(result: BuildResult, tmp: Path) -> None:
 LAYOUTS = ".layout.json"  # in the output: the graph's layout, for the next build to reuse (kg.html.LayoutMemo)
 
 
-def _write_html(result: BuildResult, tmp: Path, previous: "_Previous | None" = None) -> None:
+def _write_html(result: BuildResult, tmp: Path, previous: "_Previous | None" = None,
+                graph_keys: dict[str, str] | None = None) -> dict[str, list]:
     from .html import LayoutMemo, write_graph_html
 
     layouts = LayoutMemo.read(previous.dir / LAYOUTS) if previous is not None else LayoutMemo()
-    write_graph_html(result, tmp / "graph.html", layouts=layouts)
+    reuse = previous is not None and previous.json
+    spans, result.json_blocks_copied = write_graph_html(result, tmp / "graph.html", layouts=layouts, graph_keys=graph_keys,
+                             previous=previous.dir / "graph.json" if reuse else None,  # type: ignore[union-attr]
+                             spans=previous.json if reuse else None)  # type: ignore[union-attr]
     layouts.write(tmp / LAYOUTS)
     result.layout_reused = layouts.hits > 0
+    return spans
 
 
 def _swap(tmp: Path, out: Path) -> None:
@@ -565,6 +574,7 @@ class _Previous:
     graphs: dict[str, _Graph]
     store: bool
     csv: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # source id → (key, offset, length)
+    json: dict[str, list] = field(default_factory=dict)  # source id → [key, node offset, length, edge offset, length]
 
     @classmethod
     def load(cls, out: Path, base: str) -> "_Previous | None":
@@ -577,7 +587,8 @@ class _Previous:
                 return None  # the files were changed since: trust nothing
             graphs = {r[0]: _Graph.of_row(r) for r in m["graphs"]}
             csv_spans = {sid: (k, off, n) for sid, (k, off, n) in m.get("csv", {}).items()}
-            return cls(out, graphs, bool(m["store"]) and (out / "store").is_dir(), csv_spans)
+            json_spans = m.get("json") or {}
+            return cls(out, graphs, bool(m["store"]) and (out / "store").is_dir(), csv_spans, json_spans)
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None  # no manifest, or one we cannot read: a full build
 
@@ -590,10 +601,12 @@ def _writer() -> str:
 
 
 def _write_manifest(tmp: Path, base: str, graphs: list[_Graph], store: bool,
-                    csv_spans: dict[str, tuple[str, int, int]] | None = None) -> None:
-    sizes = {name: (tmp / name).stat().st_size for name in ("graph.nq", "graph.trig", "graph.ttl", "citations.csv")}
+                    csv_spans: dict[str, tuple[str, int, int]] | None = None,
+                    json_spans: dict[str, list] | None = None) -> None:
+    names = ("graph.nq", "graph.trig", "graph.ttl", "citations.csv") + (("graph.json",) if json_spans is not None else ())
+    sizes = {name: (tmp / name).stat().st_size for name in names}
     m = {"format": _MANIFEST_FORMAT, "tool": TOOL_VERSION, "writer": _writer(), "base": base, "store": store,
-         "sizes": sizes, "graphs": [g.row() for g in graphs], "csv": csv_spans or {}}
+         "sizes": sizes, "graphs": [g.row() for g in graphs], "csv": csv_spans or {}, "json": json_spans or {}}
     (tmp / MANIFEST).write_text(json.dumps(m, separators=(",", ":")), encoding="utf-8")
 
 
@@ -623,7 +636,7 @@ def _write_nquads(result: BuildResult, tmp: Path, ir: Iris, started: str, inputs
             def flush() -> None:
                 nq.flush()
                 if run:
-                    _copy_fd(old_nq.fileno(), nq.fileno(), run[0], run[1])  # type: ignore[union-attr]
+                    copy_range(old_nq.fileno(), nq.fileno(), run[0], run[1])  # type: ignore[union-attr]
                     run.clear()
 
             def numbered(lines: list[bytes]) -> list[tuple[int, bytes]]:
@@ -745,27 +758,6 @@ def _union_lines(g: str, other: list[tuple[int, bytes]], mid: bytes, dropped: li
     return head + mid.replace(f" <{g}> .\n".encode("utf-8"), b" .\n") + tail
 
 
-def _copy_fd(src: int, dst: int, offset: int, length: int) -> None:
-    """Append ``length`` bytes of file ``src`` from ``offset`` to file ``dst`` (in the kernel where it can)."""
-    copy = getattr(os, "copy_file_range", None)
-    while length > 0 and copy is not None:
-        try:
-            done = copy(src, dst, length, offset)
-        except OSError:
-            break  # not supported here: copy through memory
-        if done == 0:
-            break
-        offset, length = offset + done, length - done
-    while length > 0:
-        chunk = os.pread(src, min(length, 1 << 24), offset)
-        if not chunk:
-            raise OSError("the previous graph.nq is shorter than its manifest says")
-        view = memoryview(chunk)
-        while view:
-            view = view[os.write(dst, view):]
-        offset, length = offset + len(chunk), length - len(chunk)
-
-
 def _parts(graphs: list[_Graph]) -> Iterator[tuple[int, int]]:
     """``graph.nq`` in byte ranges of whole graphs, about :data:`STORE_PART_QUADS` lines each."""
     limit = STORE_PART_QUADS * _LINE_BYTES_ESTIMATE
@@ -850,23 +842,7 @@ class _StoreLoader:
 def _copy_range(src: Path, dst: Path, start: int, end: int) -> None:
     """Copy bytes ``start:end`` of ``src`` into a new file ``dst`` (in the kernel where it can)."""
     with open(src, "rb") as fi, open(dst, "wb") as fo:
-        todo, offset = end - start, start
-        copy = getattr(os, "copy_file_range", None)
-        while todo > 0 and copy is not None:
-            try:
-                done = copy(fi.fileno(), fo.fileno(), todo, offset)
-            except OSError:
-                break  # not supported here: copy through memory
-            if done == 0:
-                break
-            todo, offset = todo - done, offset + done
-        fi.seek(offset)
-        while todo > 0:
-            chunk = fi.read(min(todo, 1 << 24))
-            if not chunk:
-                raise OSError(f"{src}: shorter than expected")
-            fo.write(chunk)
-            todo -= len(chunk)
+        copy_range(fi.fileno(), fo.fileno(), start, end - start)
 
 
 def _read_span(path: Path, span: tuple[int, int]) -> bytes:
@@ -1197,7 +1173,7 @@ def _write_citations_csv(corpus: Corpus, path: Path, previous: _Previous | None 
                 old = previous.csv.get(src.id) if previous is not None else None
                 if old is not None and old_csv is not None and old[0] == key and graph_keys and src.id in graph_keys:
                     f.flush()
-                    _copy_fd(old_csv.fileno(), f.fileno(), old[1], old[2])
+                    copy_range(old_csv.fileno(), f.fileno(), old[1], old[2])
                     n = old[2]
                 else:
                     rows = io.StringIO()

@@ -14,7 +14,7 @@ or repealed by another carries ``replaced_by`` (the newer works' labels).
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from operator import attrgetter
 
 import networkx as nx
@@ -22,7 +22,7 @@ import networkx as nx
 from .model import Corpus
 from .sentences import _without_line_breaks, citation_sentence, sentence_at  # noqa: F401  (the first two: public here too)
 
-__all__ = ["to_networkx", "write_graphml", "write_gexf", "node_id", "citation_sentence", "LAW_SUFFIXES"]
+__all__ = ["to_networkx", "graph_blocks", "write_graphml", "write_gexf", "node_id", "citation_sentence", "LAW_SUFFIXES"]
 
 LAW_SUFFIXES = ("法", "条例", "法典")
 SEP = " ‖ "  # joins the per-mention values of a cites edge
@@ -42,100 +42,121 @@ def to_networkx(corpus: Corpus, *, stale: list[dict] | None = None) -> nx.MultiD
     """A MultiDiGraph of the corpus: one node per year, source, project-year, series,
     work, article and organisation; one edge per relation (citations aggregated
     per citing entity and cited work, with their quotes)."""
+    return graph_blocks(corpus, stale=stale)[0]
+
+
+def graph_blocks(corpus: Corpus, *, stale: list[dict] | None = None) -> tuple[nx.MultiDiGraph, list[tuple[str, int]]]:
+    """:func:`to_networkx`, and where each source's block is in its node order: ``(source id,
+    nodes)`` for each source, in order, then the nodes of the whole corpus.
+
+    A source's block is its own node and its project-years' nodes, with the edges leaving them;
+    nothing else in the corpus changes them but the stale citations of its project-years, so a
+    rebuild can take a source's block of graph.json from the previous one
+    (:func:`kg.html.write_graph_json_blocks`)."""
     # Nodes and edges are collected as plain dicts first, in the order (and with the attribute
     # updates) of one add_node / add_edge call each, then loaded at once: graph.json keeps that order.
     nodes: dict[str, dict] = {}
+    corpus_nodes: dict[str, dict] = {}  # years, series, works, articles, bodies: after every source's block
     edges: list[tuple[str, str, dict]] = []
-
-    def add_node(n: str, attr: dict) -> None:
-        if n in nodes:
-            nodes[n].update(attr)
-        else:
-            nodes[n] = attr
-
-    def add_edge(u: str, v: str, attr: dict) -> None:
-        if u not in nodes:
-            nodes[u] = {}
-        if v not in nodes:
-            nodes[v] = {}
-        edges.append((u, v, attr))
+    blocks: list[tuple[str, int]] = []
 
     def org(name: str) -> str:
         oid = node_id("org", name)
-        add_node(oid, {"kind": "org", "label": name,
-                       "level": (corpus.orgs[name].level or "") if name in corpus.orgs else ""})
+        if oid not in corpus_nodes:
+            corpus_nodes[oid] = {"kind": "org", "label": name,
+                                 "level": (corpus.orgs[name].level or "") if name in corpus.orgs else ""}
         return oid
 
     sources = {s.id: s for s in corpus.sources}
+    projects_of: dict[str, list] = defaultdict(list)
+    for p in corpus.project_years:
+        projects_of[p.source].append(p)
+    # Citations: one edge per (citing entity, cited node), with every quote.
+    grouped: dict[str, dict[tuple[str, str], list]] = defaultdict(lambda: defaultdict(list))
+    for c in corpus.citations:
+        citing = node_id("project", c.citing) if c.citing != c.source else node_id("source", c.source)
+        cited = node_id("article", f"{c.work}#{c.article}") if c.article else node_id("work", c.work)
+        grouped[c.source][(citing, cited)].append(c)
+    stale_of: dict[str, list[dict]] = defaultdict(list)
+    for st in stale or ():
+        stale_of[st["citing"]].append(st)
+    # A project-year two texts state (the same bureau, year, name and number: one id) is one node,
+    # which belongs to neither text's block: it and its edges are the corpus's.
+    times = Counter(p.id for p in corpus.project_years)
+    staled: set[str] = set()
     for s in corpus.sources:
+        first = len(nodes)
         sid = node_id("source", s.id)
-        add_node(sid, {"kind": "disclosure" if s.kind == "disclosure" else "document", "label": s.title or s.name,
-                       "name": s.name, "year": s.year or 0, "issuer": s.issuer or "", "sha256": s.sha256})
+        nodes[sid] = {"kind": "disclosure" if s.kind == "disclosure" else "document", "label": s.title or s.name,
+                      "name": s.name, "year": s.year or 0, "issuer": s.issuer or "", "sha256": s.sha256}
         if s.year:
             yid = node_id("year", s.year)
-            add_node(yid, {"kind": "budget_year", "label": str(s.year), "year": s.year})
-            add_edge(sid, yid, {"kind": "in_year"})
+            corpus_nodes.setdefault(yid, {"kind": "budget_year", "label": str(s.year), "year": s.year})
+            edges.append((sid, yid, {"kind": "in_year"}))
         if s.issuer:
-            add_edge(sid, org(s.issuer), {"kind": "published_by"})
+            edges.append((sid, org(s.issuer), {"kind": "published_by"}))
         if s.own_work:
-            add_edge(sid, node_id("work", s.own_work), {"kind": "text_of"})
+            edges.append((sid, node_id("work", s.own_work), {"kind": "text_of"}))
+        for p in projects_of.get(s.id, ()):
+            pid = node_id("project", p.id)
+            attrs = {"kind": "project_year", "label": f"{p.name} ({p.year})", "name": p.name, "year": p.year,
+                     "no": p.no, "unit": p.unit or "",
+                     "amount_wan": float(p.amount_wan) if p.amount_wan is not None else -1.0, "source": s.name}
+            (nodes if times[p.id] == 1 else corpus_nodes)[pid] = attrs
+            edges.append((pid, sid, {"kind": "part_of"}))
+            edges.append((pid, node_id("series", p.series), {"kind": "of_series"}))
+            if p.unit:
+                edges.append((pid, org(p.unit), {"kind": "implemented_by"}))
+        # (Lists rather than generators: str.join makes a list of a generator first, and most edges have one quote.)
+        for (citing, cited), cs in sorted(grouped.get(s.id, {}).items()):
+            cs.sort(key=_START)
+            edges.append((citing, cited, {
+                "kind": "cites", "authority": any(c.as_authority for c in cs),
+                "sections": " | ".join(sorted({c.section or "" for c in cs})), "count": len(cs),
+                "quotes": SEP.join([c.exact.replace("\n", "").replace("‖", "|") for c in cs]),
+                "sentences": SEP.join([sentence_at(s.text, c.sentence) if c.sentence else
+                                       citation_sentence(s.text, c.start, c.end) for c in cs]),
+                "offsets": " ".join([f"{c.start}-{c.end}" for c in cs]), "source": s.name}))
+        for p in projects_of.get(s.id, ()):
+            if p.id in staled:
+                continue
+            staled.add(p.id)
+            for st in stale_of.get(p.id, ()):
+                edges.append((node_id("project", p.id), node_id("work", st["work"]),
+                              {"kind": "stale", "reason": st["reason"], "year": st["year"],
+                               "replaced_by": st.get("replaced_by") or ""}))
+        blocks.append((s.id, len(nodes) - first))
     for se in corpus.series.values():
-        add_node(node_id("series", se.key), {"kind": "series", "label": se.name, "issuer": se.issuer})
-    for p in corpus.project_years:
-        pid = node_id("project", p.id)
-        add_node(pid, {"kind": "project_year", "label": f"{p.name} ({p.year})", "name": p.name, "year": p.year,
-                       "no": p.no, "unit": p.unit or "",
-                       "amount_wan": float(p.amount_wan) if p.amount_wan is not None else -1.0,
-                       "source": sources[p.source].name})
-        add_edge(pid, node_id("source", p.source), {"kind": "part_of"})
-        add_edge(pid, node_id("series", p.series), {"kind": "of_series"})
-        if p.unit:
-            add_edge(pid, org(p.unit), {"kind": "implemented_by"})
+        corpus_nodes[node_id("series", se.key)] = {"kind": "series", "label": se.name, "issuer": se.issuer}
     replaced_by: dict[str, list[str]] = defaultdict(list)
     for r in corpus.relations:
         if r.kind in ("replaces", "repeals") and r.subject in corpus.works:
             replaced_by[r.object].append(corpus.works[r.subject].label)
     for w in corpus.works.values():
         wid = node_id("work", w.key)
-        add_node(wid, {"kind": "law" if _is_law(w) else "work", "label": w.label, "number": w.number or "",
-                       "title": w.title or "", "alt_titles": " | ".join(t for t in sorted(w.titles) if t != w.title),
-                       "issuers": " | ".join(w.issuers), "adopted": w.adopted or "", "in_force": w.in_force or "",
-                       "no_longer_in_force": w.no_longer_in_force or "", "level": w.level or "",
-                       "replaced_by": " | ".join(sorted(set(replaced_by.get(w.key, ()))))})
+        corpus_nodes[wid] = {"kind": "law" if _is_law(w) else "work", "label": w.label, "number": w.number or "",
+                             "title": w.title or "", "alt_titles": " | ".join(t for t in sorted(w.titles) if t != w.title),
+                             "issuers": " | ".join(w.issuers), "adopted": w.adopted or "", "in_force": w.in_force or "",
+                             "no_longer_in_force": w.no_longer_in_force or "", "level": w.level or "",
+                             "replaced_by": " | ".join(sorted(set(replaced_by.get(w.key, ()))))}
         for name in w.issuers:
-            add_edge(wid, org(name), {"kind": "issued_by"})
+            edges.append((wid, org(name), {"kind": "issued_by"}))
         for a in sorted(w.articles):
             aid = node_id("article", f"{w.key}#{a}")
-            add_node(aid, {"kind": "article", "label": f"{w.title or w.label}第{a}条", "article": a,
-                           "law": w.title or w.label})
-            add_edge(aid, wid, {"kind": "part_of"})
-    # Citations: one edge per (citing entity, cited node), with every quote.
-    grouped: dict[tuple[str, str], list] = defaultdict(list)
-    for c in corpus.citations:
-        citing = node_id("project", c.citing) if c.citing != c.source else node_id("source", c.source)
-        cited = node_id("article", f"{c.work}#{c.article}") if c.article else node_id("work", c.work)
-        grouped[(citing, cited)].append(c)
-    # (Lists rather than generators: str.join makes a list of a generator first, and most edges have one quote.)
-    for (citing, cited), cs in sorted(grouped.items()):
-        cs.sort(key=_START)
-        add_edge(citing, cited, {
-            "kind": "cites", "authority": any(c.as_authority for c in cs),
-            "sections": " | ".join(sorted({c.section or "" for c in cs})), "count": len(cs),
-            "quotes": SEP.join([c.exact.replace("\n", "").replace("‖", "|") for c in cs]),
-            "sentences": SEP.join([sentence_at(sources[c.source].text, c.sentence) if c.sentence else
-                                   citation_sentence(sources[c.source].text, c.start, c.end) for c in cs]),
-            "offsets": " ".join([f"{c.start}-{c.end}" for c in cs]), "source": sources[cs[0].source].name})
+            corpus_nodes[aid] = {"kind": "article", "label": f"{w.title or w.label}第{a}条", "article": a,
+                                 "law": w.title or w.label}
+            edges.append((aid, wid, {"kind": "part_of"}))
     for r in corpus.relations:
         a, b = node_id("work", r.subject), node_id("work", r.object)
-        if a in nodes and b in nodes:
-            add_edge(a, b, {"kind": r.kind, "origin": r.origin, "confidence": float(r.confidence),
-                            "evidence": r.evidence or ""})
-    for st in stale or ():
-        citing = node_id("project", st["citing"])
-        if citing in nodes:
-            add_edge(citing, node_id("work", st["work"]), {"kind": "stale", "reason": st["reason"], "year": st["year"],
-                                                          "replaced_by": st.get("replaced_by") or ""})
-    return _multidigraph(nodes, edges)
+        if a in corpus_nodes and b in corpus_nodes:
+            edges.append((a, b, {"kind": r.kind, "origin": r.origin, "confidence": float(r.confidence),
+                                 "evidence": r.evidence or ""}))
+    nodes.update(corpus_nodes)
+    for u, v, _ in edges:  # an edge to a node nothing else names (none in a built corpus)
+        for n in (u, v):
+            if n not in nodes:
+                nodes[n] = {}
+    return _multidigraph(nodes, edges), blocks
 
 
 def _multidigraph(nodes: dict[str, dict], edges: list[tuple[str, str, dict]]) -> nx.MultiDiGraph:

@@ -34,11 +34,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from .graphs import SEP, to_networkx
+from .fileio import copy_range
+from .graphs import SEP, graph_blocks, to_networkx
 
 __all__ = [
     "write_graph_html",
     "write_graph_json",
+    "write_graph_json_blocks",
     "read_graph_json",
     "filter_graph",
     "aggregate",
@@ -51,6 +53,7 @@ __all__ = [
     "View",
     "LayoutMemo",
     "layout_signature",
+    "block_keys",
     "NODE_KINDS",
     "EDGE_KINDS",
     "AGGREGATE_ABOVE",
@@ -143,6 +146,94 @@ def write_graph_json(g: nx.MultiDiGraph, path: str | os.PathLike) -> None:
         "format": GRAPH_JSON_FORMAT,
     }
     Path(path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def write_graph_json_blocks(g: nx.MultiDiGraph, blocks: list[tuple[str, int]], path: str | os.PathLike, *,
+                            keys: dict[str, str] | None = None, previous: str | os.PathLike | None = None,
+                            spans: dict[str, list] | None = None) -> tuple[dict[str, list], int]:
+    """:func:`write_graph_json` of ``g`` from :func:`kg.graphs.graph_blocks`, byte for byte, with each
+    source's block of nodes and of edges taken from the ``previous`` graph.json when its key
+    (``keys``: source id → key) is the one ``spans`` (source id → [key, node offset, length,
+    edge offset, length]) has for it.  Returns the spans of this file and how many blocks were
+    taken from the previous one."""
+    _require_multigraph(g)
+    node_items = list(g._node.items())
+    clash = ({"id"} & set().union(*(d.keys() for _, d in node_items))) | \
+        (_EDGE_LINK_KEYS & {k for nbrs in g._adj.values() for ks in nbrs.values() for d in ks.values() for k in d})
+    if clash:
+        raise ValueError(f"graph attributes clash with node-link keys: {sorted(clash)}")
+    keys, spans = keys or {}, spans or {}
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    adj = g._adj
+    out: dict[str, list] = {}
+    copied = 0
+    edge_parts: list[tuple[str | None, object]] = []  # (source id, its edges' bytes or an old span), in order
+    old = open(previous, "rb") if previous is not None and spans else None
+    try:
+        with open(path, "wb") as f:
+            head = '{"directed":true,"multigraph":true,"graph":%s,"nodes":[' % dumps(g.graph)
+            f.write(head.encode("utf-8"))
+            pos, first = len(head.encode("utf-8")), True
+
+            def put(data: bytes) -> int:
+                """Write one block (items joined by commas) after the previous one; its offset."""
+                nonlocal pos, first
+                if not data:
+                    return pos
+                if not first:
+                    f.write(b",")
+                    pos += 1
+                first = False
+                f.write(data)
+                at, pos = pos, pos + len(data)
+                return at
+
+            def copy(span: tuple[int, int]) -> int:
+                nonlocal pos, first
+                if not first:
+                    f.write(b",")
+                    pos += 1
+                first = False
+                f.flush()
+                copy_range(old.fileno(), f.fileno(), *span)  # type: ignore[union-attr]
+                at, pos = pos, pos + span[1]
+                return at
+
+            i = 0
+            for sid, n in blocks:
+                block = node_items[i:i + n]
+                i += n
+                key = keys.get(sid)
+                prev = spans.get(sid)
+                if key is not None and prev is not None and prev[0] == key and old is not None and prev[2] > 0:
+                    copied += 1
+                    out[sid] = [key, copy((prev[1], prev[2])), prev[2], 0, prev[4]]
+                    edge_parts.append((sid, (prev[3], prev[4])))
+                    continue
+                data = ",".join([dumps({**d, "id": u}) for u, d in block]).encode("utf-8")
+                out[sid] = [key, put(data), len(data), 0, 0]
+                edges = ",".join([dumps({**d, "from": u, "to": v, "key": k})
+                                  for u, _ in block for v, ks in adj[u].items() for k, d in ks.items()]).encode("utf-8")
+                edge_parts.append((sid, edges))
+            rest = node_items[i:]
+            put(",".join([dumps({**d, "id": u}) for u, d in rest]).encode("utf-8"))
+            f.write(b'],"edges":[')
+            pos += 11
+            first = True
+            for sid, part in edge_parts:
+                if isinstance(part, tuple):
+                    at = copy(part) if part[1] else pos
+                else:
+                    at = put(part)
+                    out[sid][4] = len(part)
+                out[sid][3] = at
+            put(",".join([dumps({**d, "from": u, "to": v, "key": k})
+                          for u, _ in rest for v, ks in adj[u].items() for k, d in ks.items()]).encode("utf-8"))
+            f.write(('],"format":%s}\n' % dumps(GRAPH_JSON_FORMAT)).encode("utf-8"))
+    finally:
+        if old is not None:
+            old.close()
+    return out, copied
 
 
 def read_graph_json(path: str | os.PathLike) -> nx.MultiDiGraph:
@@ -950,10 +1041,37 @@ def page_title(g: nx.MultiDiGraph) -> str:
     return f"policykg graph: {what}{span}"
 
 
-def write_graph_html(result, path, *, layouts: LayoutMemo | None = None) -> None:
-    """``policykg build``: write ``graph.html`` at ``path`` and ``graph.json`` next to it
-    (``layouts``: positions of earlier builds, see :class:`LayoutMemo`)."""
+def write_graph_html(result, path, *, layouts: LayoutMemo | None = None, graph_keys: dict[str, str] | None = None,
+                     previous: str | os.PathLike | None = None,
+                     spans: dict[str, list] | None = None) -> tuple[dict[str, list], int]:
+    """``policykg build``: write ``graph.html`` at ``path`` and ``graph.json`` next to it.
+
+    ``layouts``: positions of earlier builds (:class:`LayoutMemo`); ``graph_keys`` (source id →
+    the key of its RDF graph, :func:`kg.rdf.source_graph_key`) with the ``previous`` graph.json
+    and its ``spans``: a source's block of graph.json is copied when nothing it is made from
+    changed.  Returns the spans of the new graph.json and how many blocks were copied."""
     path = Path(path)
-    g = to_networkx(result.corpus, stale=result.stale)
-    write_graph_json(g, path.with_suffix(".json"))
+    g, blocks = graph_blocks(result.corpus, stale=result.stale)
+    keys = block_keys(result.corpus, result.stale, graph_keys) if graph_keys else None
+    out = write_graph_json_blocks(g, blocks, path.with_suffix(".json"), keys=keys, previous=previous, spans=spans)
     write_html(g, path, title=page_title(g), layouts=layouts)
+    return out
+
+
+# What a source's block of graph.json is made from besides its data: the code of the view.
+_BLOCK_CODE = hashlib.blake2b(b"".join((Path(__file__).parent / name).read_bytes()
+                                       for name in ("graphs.py", "sentences.py", "html.py")), digest_size=8).hexdigest()
+
+
+def block_keys(corpus, stale: list[dict], graph_keys: dict[str, str]) -> dict[str, str]:
+    """Source id → the key of its block of graph.json: its RDF graph's key (its source, projects,
+    citations, the identities of the works they cite, its text), the stale citations of its
+    project-years, and the view's code."""
+    source_of = {p.id: p.source for p in corpus.project_years}
+    stale_of: dict[str, list] = defaultdict(list)
+    for st in stale:
+        stale_of[source_of.get(st["citing"], "")].append(
+            (st["citing"], st["work"], st["reason"], st["year"], st.get("replaced_by") or ""))
+    return {sid: hashlib.blake2b(repr((_BLOCK_CODE, key, stale_of.get(sid, []))).encode("utf-8"),
+                                 digest_size=16).hexdigest()
+            for sid, key in graph_keys.items()}

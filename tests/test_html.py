@@ -633,3 +633,62 @@ def test_page_title_names_the_documents_that_are_not_disclosures(kinds, title):
     for i, k in enumerate(kinds):
         g.add_node(f"n{i}", kind=k)
     assert page_title(g) == title
+
+
+# ------------------------------------------------------------------ graph.json in source blocks (rebuilds)
+
+
+def _near_copy_corpus(tmp_path: Path) -> Path:
+    """The samples plus a second text of the 2022 disclosure: its project-years are the same
+    nodes (same bureau, year, name and number), which belong to neither text's block."""
+    from kg.samples import SAMPLE_FILES
+
+    c = tmp_path / "c"
+    c.mkdir()
+    for p in SAMPLE_FILES:
+        shutil.copy(p, c / Path(p).name)
+    second = next(Path(p) for p in SAMPLE_FILES if "2022" in Path(p).name)
+    (c / "z-copy.txt").write_text(second.read_text(encoding="utf-8") + "\n本公开内容以最新版为准。\n", encoding="utf-8")
+    return c
+
+
+def test_graph_json_in_blocks_is_write_graph_json_byte_for_byte(tmp_path):
+    from kg import build_model
+    from kg.graphs import graph_blocks
+    from kg.html import write_graph_json_blocks
+
+    r = build_model([str(_near_copy_corpus(tmp_path))])
+    g, blocks = graph_blocks(r.corpus, stale=r.stale)
+    assert [sid for sid, _ in blocks] == [s.id for s in r.corpus.sources]
+    shared = [n for n, d in g.nodes(data=True) if d["kind"] == "project_year" and
+              len([v for v, k in g[n].items() if any(e["kind"] == "part_of" for e in k.values())]) == 2]
+    assert shared  # the near copy's project-years are shared with the original's
+    write_graph_json(g, tmp_path / "a.json")
+    spans, copied = write_graph_json_blocks(g, blocks, tmp_path / "b.json", keys={s: s for s, _ in blocks})
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes() and copied == 0
+    # every block taken from the previous file: the same bytes again
+    again, copied = write_graph_json_blocks(g, blocks, tmp_path / "c.json", keys={s: s for s, _ in blocks},
+                                            previous=tmp_path / "b.json", spans=spans)
+    assert copied == len(blocks) and again == spans
+    assert (tmp_path / "c.json").read_bytes() == (tmp_path / "a.json").read_bytes()
+    data = (tmp_path / "a.json").read_bytes()
+    for sid, (_, noff, nlen, eoff, elen) in spans.items():  # a block is whole items
+        for off, n in ((noff, nlen), (eoff, elen)):
+            if n:
+                json.loads(b"[" + data[off:off + n] + b"]")
+
+
+def test_a_rebuild_copies_the_unchanged_sources_blocks_of_graph_json(tmp_path):
+    from kg import build
+
+    c = _near_copy_corpus(tmp_path)
+    first = build([str(c)], tmp_path / "out")
+    assert first.json_blocks_copied == 0
+    with open(c / "z-copy.txt", "a", encoding="utf-8") as f:
+        f.write("\n附：项目情况以预算批复为准。\n")
+    again = build([str(c)], tmp_path / "out")
+    assert again.json_blocks_copied == len(again.corpus.sources) - 1  # all but the changed text's
+    full = build([str(c)], tmp_path / "full", use_cache=False)
+    assert (tmp_path / "out" / "graph.json").read_bytes() == (tmp_path / "full" / "graph.json").read_bytes()
+    assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "full" / "graph.html").read_bytes()
+    assert full.json_blocks_copied == 0
