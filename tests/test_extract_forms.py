@@ -465,6 +465,12 @@ def test_issuer_before_title():
     # ... while 和 that begins a place's name after a boundary word stays (和平区)
     ("根据和平区人民政府《乙办法》", ["和平区人民政府"]),
     ("按照岚皋县财政局《关于调减支出预算指标的通知》", ["岚皋县财政局"]),
+    # round 18: a verb ending in 行 before a title is no bank (举行, 履行, 现行); banks stay issuers
+    ("机关、团体和其他组织不履行《反间谍法实施细则》规定的安全防范义务", [None]),
+    ("按现行《收费公路管理条例》规定", [None]),
+    ("学习会议,举行《关于推进高校思想政治工作的意见》专题宣讲报告会", [None]),
+    ("中国人民银行《关于做好个人征信工作的通知》", ["中国人民银行"]),
+    ("央行《关于做好个人征信工作的通知》", ["央行"]),
 ])
 def test_issuer_before_title_after_a_citation(text, expected):
     assert [t.issuer_before for t in extract(text).cited_titles] == expected
