@@ -319,12 +319,25 @@ NUMBER_CASES = [
     ("（12）国税发第5号", []),
     # ... while a code the note does not touch is read (the note ends a word before it)
     ("設(shè)立地級忻州市的批復\n國函〔2000〕70號", ["国函〔2000〕70号"]),
+    # round 18: a procurement or project code written as a number names a tender, not a document
+    ("项目编号：包采谈〔2018〕1096号", []),
+    ("二、采购项目编号： 包采谈〔2018〕1096号 预算金额：12万元", []),
+    ("标段编号：包采谈〔2018〕1096号、1097号", []),
+    # ... while a document's own number under its label stays one
+    ("文件编号：云医保〔2019〕45号", ["云医保〔2019〕45号"]),
+    ("采购项目编号：ZFCG-2017-073，依据云财采〔2017〕12号文件", ["云财采〔2017〕12号"]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", NUMBER_CASES)
 def test_numbers(text, expected):
     assert numbers(text) == expected
+
+
+def test_project_code_label_examples():
+    from extractors.numbers import _PROJECT_CODE_LABEL, PROJECT_CODE_LABEL
+    assert all(_PROJECT_CODE_LABEL.search(x) for x in PROJECT_CODE_LABEL["examples"])
+    assert not any(_PROJECT_CODE_LABEL.search(x) for x in PROJECT_CODE_LABEL["not"])
 
 
 @pytest.mark.parametrize("name", list(NUMBER_PATTERNS))
