@@ -170,17 +170,19 @@ _PERIODICAL_AFTER = re.compile(PERIODICAL_AFTER["regex"])
 
 # A film, programme, song, painting, book or school course named by the word right before
 # its 《》 (纪录片《…》, 诗歌《…》, 画作《…》, 课程《…》) or right after it (《…》教育片, 《…》一书,
-# 开好《红色文化》课程): a work, not a policy document.  Words only: a bare name (《新闻联播》) is not guessed.  Not
+# 开好《红色文化》课程), or a book by its volume (《习近平谈治国理政》第四卷): a work, not a policy document.  Words only: a bare name (《新闻联播》) is not guessed.  Not
 # 栏目/专栏 before a title (a website's column publishes policies: 文件发布栏目《关于印发…的通知》),
 # and never a title that ends as a document does (…的通知, …办法).
 WORK_CONTEXT: dict[str, object] = {
     "before": r"(?:电影|影片|电视剧|连续剧|纪录片|专题片|宣传片|教育片|警示片|动画片|歌曲|诗歌|诗词|小说|话剧|舞剧|歌剧|"
               r"图书|新书|书籍|专著|著作|诗集|画作|央视|电视台|课程|教材|读本)$",
-    "after": r"等?(?:节目|栏目|电视剧|纪录片|专题片|宣传片|教育片|警示片|影片|剧组|一书|一剧|课程|教材|读本|校本课)",
+    "after": r"等?(?:节目|栏目|电视剧|纪录片|专题片|宣传片|教育片|警示片|影片|剧组|一书|一剧|课程|教材|读本|校本课"
+             r"|第[一二三四五六七八九十0-9]{1,3}卷)",
     "examples": ["随后观看的纪录片《为国捐躯的县委书记——朱正传》", "齐声朗诵红色诗歌《如果信仰有颜色》",
                  "出自齐白石画作《蛙声十里出山泉》", "集体观看了《情映东沟红》教育片", "电影《环太平洋：雷霆再起》首日开画",
                  "央视《焦点访谈》聚焦中国开源", "请基于央视《焦点访谈》节目内容，提炼公务员面试高频考点素材",
-                 "开好《红色文化》课程，广泛开展中华优秀传统文化教育", "编写地方教材《家乡的红色故事》"],
+                 "开好《红色文化》课程，广泛开展中华优秀传统文化教育", "编写地方教材《家乡的红色故事》",
+                 "专题学习《习近平谈治国理政》第三卷"],
     "not": ["海南省残联官网文件发布栏目《关于印发〈海南省用人单位超比例安排残疾人就业奖励办法〉的通知》",
             "按照《义务教育课程方案（2022年版）》课程设置要求"],
 }
@@ -196,10 +198,11 @@ def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
         return None
     start, end = ct.span(a, b)
     category = classify_title(body)
-    if category == "policy" and parent is None:
-        if _PERIODICAL_AFTER.match(s, b):
+    if category == "policy":
+        if parent is None and _PERIODICAL_AFTER.match(s, b):
             category = "newspaper"
         elif (_WORK_AFTER.match(s, b) or _WORK_BEFORE.search(s, max(0, a - 3), a)) and not _ends_as_document(body):
+            # nested too: a plan for studying a book (《…学习贯彻<习近平谈治国理政>第四卷学习计划》)
             category = "work"
     issuer = _issuer_before(ct, a) if parent is None else None
     return Title(
