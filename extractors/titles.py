@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import title_key
+from .normalize import title_key, to_simplified
 from .orgs import org_left_edge
 from .text import CleanText
 from .types import Title
@@ -49,6 +49,9 @@ TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
      ("温州日报", "人民日报")),
     ("register", ("产品公告", "名录", "名单"),
      ("道路机动车辆生产企业及产品公告", "全球生物物种名录（COL）", "国家危险废物名录（2021年版）")),
+    # a statistics yearbook is a book of figures, whatever year it is of (《安康统计年鉴2022》)
+    ("publication", ("年鉴",),
+     ("安康统计年鉴2022", "漳平統計年鑒——2022", "中国统计年鉴")),
 )
 
 # A title that is nothing but a document type is a short self-reference or an
@@ -57,12 +60,19 @@ TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 GENERIC_TITLES = frozenset(
     """办法 条例 规定 意见 实施意见 指导意见 规划 总体规划 方案 实施方案 工作方案 决定 通知 细则 实施细则 规则 章程 准则 纲要 计划
     行动计划 标准 指南 制度 规范 批复 报告 请示 函 公告 通告 决议 法 本法 暂行办法 管理办法 实施办法 条款 协议 合同 附件 说明
-    草案 修正案 征求意见稿 修订稿 送审稿 讨论稿 指引 导则 规程 守则 公约 大纲 要点 清单 目录 通报 通则 解释 复函""".split()
+    草案 修正案 征求意见稿 修订稿 送审稿 讨论稿 指引 导则 规程 守则 公约 大纲 要点 清单 目录 通报 通则 解释 复函
+    公报 统计公报""".split()
 )
 
 # A note in brackets at the end (（2021年版）, （COL）, （样表）) does not change what the
 # titled thing is: 《国家危险废物名录（2021年版）》 is a register as 《国家危险废物名录》 is.
 _TRAILING_NOTE = re.compile(r"\([^()]{1,24}\)$")
+# Nor does the year of an edition written after the name (《安康统计年鉴2022》, 《…年鑒——2022》).
+_TRAILING_YEAR = re.compile(r"(?:-{1,2}|—{1,2})?(?:19|20)\d\d(?:年版|年|版)?$")
+# A file name, with its extension (《行政许可文书格式范本.doc》): an attachment, not a citation.
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|rar|zip|7z|jpe?g|png)$", re.IGNORECASE)
+# Words that end in 证 without naming a certificate (社论《为实现中华民族伟大复兴提供有力保证》).
+_NOT_CERTIFICATE = ("保证", "论证", "验证", "见证", "印证", "佐证", "例证", "求证", "考证", "辩证", "实证", "查证")
 
 
 # Each category's suffixes as one tuple for str.endswith (any suffix of a
@@ -76,14 +86,21 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 def classify_title(title: str) -> str:
     """``policy`` or the kind of thing a 《》 holds instead (see TITLE_EXCLUSIONS)."""
     # Cached: a pure function of the title, and texts cite the same works again and again.
-    key = title_key(title)
+    # Read in simplified script: a traditional-script text names the same kinds (《統計公報》).
+    key = to_simplified(title_key(title))
     if key[-1:] == ")" and (m := _TRAILING_NOTE.search(key)) is not None and m.start() > 0:
         key = key[:m.start()]  # (title_key folds （） to ())
+    if _FILE_EXTENSION.search(key):
+        return "file"
+    if key[-1:].isdigit() and (m := _TRAILING_YEAR.search(key)) is not None and m.start() > 0:
+        key = key[:m.start()]
     if key in GENERIC_TITLES:
         return "generic"
     for category, suffixes in _EXCLUSION_SUFFIXES:
         if key.endswith(suffixes):
             if category == "newspaper" and len(key) > 12:
+                continue
+            if category == "certificate" and key.endswith(_NOT_CERTIFICATE):
                 continue
             return category
     if key.endswith("报") and len(key) <= 8 and not key.endswith(_NOT_NEWSPAPER):

@@ -457,6 +457,18 @@ TITLE_CASES = [
      ["哈尔滨师范大学委员会学习贯彻<习近平谈治国理政>第四卷学习计划"]),
     ("会议書面傳達學習了《習近平談治國理政》第五卷第三專題", []),
     ("学习《中国共产党章程》第三章", ["中国共产党章程"]),
+    # round 18: a statistics yearbook (whatever its edition year), in either script, is a book of figures
+    ("本年鉴全省及本省各市区数据主要指标来源于《陕西统计年鉴2022》;毗邻城市主要指标由相关城市统计局提供", []),
+    ("一、《漳平統計年鑒——2022》收錄了全市及各鄉(鎮、街道)、各部門2021年經濟、社會和科技各方面的統計數據", []),
+    ("依照《统计年鉴编纂工作规定》执行", ["统计年鉴编纂工作规定"]),
+    # ... and 《统计公报》 alone stands for the bulletin named before, as 《决议》 does
+    ("附錄:漳平市 2021年國民經濟和社會發展統計公報。三、文字部分除《統計公報》使用的2021 年數據為快報數外", []),
+    # round 18: a file name with its extension is an attachment, not a citation
+    ("《行政许可文书格式范本.doc》由会员分享,可在线阅读,更多相关《行政许可文书格式范本.doc(38页珍藏版)》请在得力文库", []),
+    ("附件：《关于做好2020年行政许可工作的通知》", ["关于做好2020年行政许可工作的通知"]),
+    # round 18: a title ending in 保证 names no certificate: an editorial stays a title as an article does
+    ("肖湘愚领学了人民日报11月1日社论《为实现中华民族伟大复兴提供有力保证》。", ["为实现中华民族伟大复兴提供有力保证"]),
+    ("持《居住证》和《合格证》办理", []),
 ]
 
 
