@@ -194,18 +194,42 @@ WORK_CONTEXT: dict[str, object] = {
     "before": r"(?:电影|影片|电视剧|连续剧|纪录片|专题片|宣传片|教育片|警示片|动画片|歌曲|诗歌|诗词|小说|话剧|舞剧|歌剧|"
               r"图书|新书|书籍|专著|著作|诗集|画作|央视|电视台|课程|教材|读本)$",
     "after": r"等?(?:节目|栏目|电视剧|纪录片|专题片|宣传片|教育片|警示片|影片|剧组|一书|一剧|课程|教材|读本|校本课"
-             r"|第[一二三四五六七八九十0-9]{1,3}卷)",
+             r"|系列报道|专题报道|篇目|课文|第[一二三四五六七八九十0-9]{1,3}卷)",
     "examples": ["随后观看的纪录片《为国捐躯的县委书记——朱正传》", "齐声朗诵红色诗歌《如果信仰有颜色》",
                  "出自齐白石画作《蛙声十里出山泉》", "集体观看了《情映东沟红》教育片", "电影《环太平洋：雷霆再起》首日开画",
                  "央视《焦点访谈》聚焦中国开源", "请基于央视《焦点访谈》节目内容，提炼公务员面试高频考点素材",
                  "开好《红色文化》课程，广泛开展中华优秀传统文化教育", "编写地方教材《家乡的红色故事》",
-                 "专题学习《习近平谈治国理政》第三卷"],
+                 "专题学习《习近平谈治国理政》第三卷", "组织党员干部们共同观看《二十大代表在基层》系列报道",
+                 "他在“學習強國”點播《詩詞大會》節目", "學生在學習語文課《開國大典》、《小兵張嘎》、《地雷戰》、《地道戰》等篇目時"],
     "not": ["海南省残联官网文件发布栏目《关于印发〈海南省用人单位超比例安排残疾人就业奖励办法〉的通知》",
             "按照《义务教育课程方案（2022年版）》课程设置要求"],
 }
 _WORK_BEFORE = re.compile(WORK_CONTEXT["before"])
 _WORK_AFTER = re.compile(WORK_CONTEXT["after"])
 _DOCUMENT_ENDINGS = tuple(GENERIC_TITLES) + ("法典",)
+_WORK_WORD_SPAN = 8  # characters read after a title (and before it, 3) for a work word
+# Titles listed back to back or with 、/和/及 share the word after the last one
+# (《開國大典》、《小兵張嘎》等篇目); at most this many are looked through.
+_LISTED_TITLES = 12
+_LIST_JOINERS = ("、", "，", ",", "和", "及", "与")
+
+
+def _is_work(s: str, a: int, b: int) -> bool:
+    """True when the words around the 《》 at ``s[a:b]`` name a work (纪录片《…》, 《…》节目,
+    《…》第三卷), read in simplified script so that a traditional text is read alike."""
+    if _WORK_BEFORE.search(to_simplified(s[max(0, a - 3):a])):
+        return True
+    k = b
+    for _ in range(_LISTED_TITLES):
+        joiner = next((j for j in _LIST_JOINERS if s.startswith(j, k)), "")
+        nxt = k + len(joiner)
+        if not s.startswith("《", nxt):
+            break
+        close = s.find("》", nxt + 1, nxt + MAX_TITLE + 2)
+        if close < 0:
+            break
+        k = close + 1
+    return _WORK_AFTER.match(to_simplified(s[k:k + _WORK_WORD_SPAN])) is not None
 
 
 def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
@@ -218,7 +242,7 @@ def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
     if category == "policy":
         if parent is None and _PERIODICAL_AFTER.match(s, b):
             category = "newspaper"
-        elif (_WORK_AFTER.match(s, b) or _WORK_BEFORE.search(s, max(0, a - 3), a)) and not _ends_as_document(body):
+        elif _is_work(s, a, b) and not _ends_as_document(body):
             # nested too: a plan for studying a book (《…学习贯彻<习近平谈治国理政>第四卷学习计划》)
             category = "work"
     issuer = _issuer_before(ct, a) if parent is None else None

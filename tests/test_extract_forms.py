@@ -469,6 +469,12 @@ TITLE_CASES = [
     # round 18: a title ending in 保证 names no certificate: an editorial stays a title as an article does
     ("肖湘愚领学了人民日报11月1日社论《为实现中华民族伟大复兴提供有力保证》。", ["为实现中华民族伟大复兴提供有力保证"]),
     ("持《居住证》和《合格证》办理", []),
+    # round 18: works named by the word after them in a traditional text, a news series, and lesson
+    # texts listed before one word (the list shares it); documents listed so stay titles
+    ("晚飯前,他在“學習強國”點播《詩詞大會》節目,讓9歲的兒子在等飯時觀看學習。", []),
+    ("為深入宣傳貫徹黨的二十大精神,臨邑縣孟寺鎮線下體驗館組織黨員干部們共同觀看《二十大代表在基层》系列报道。", []),
+    ("學生在學習語文課《開國大典》、《小兵張嘎》、《地雷戰》、《地道戰》等篇目時", []),
+    ("依据《中华人民共和国教育法》、《某某课程管理办法》等文件开设课程", ["中华人民共和国教育法", "某某课程管理办法"]),
 ]
 
 
