@@ -16,7 +16,8 @@ _DIGITS = "0123456789"
 # traditional-script text (國發〔2005〕44號, 甘政發〔2003〕10號, 國務院令第588號) is read and
 # written canonically as the simplified one is, so that the registry knows its code and it
 # is one work with the same number cited elsewhere.  Characters only: a 1:1 map, offsets
-# unchanged.  Titles are not folded: they stay as written.
+# unchanged.  Titles are not folded: they stay as written (only their kind is read in the
+# simplified form: 《漳平統計年鑒——2022》 is a yearbook as 《…统计年鉴》 is).
 TRADITIONAL_CHARS: dict[str, object] = {
     "pairs": ("國国發发號号辦办廳厅財财稅税務务衛卫計计劃划環环資资勞劳農农價价產产規规監监質质檢检"
               "廣广東东遼辽蘇苏閩闽贛赣魯鲁粵粤瓊琼貴贵雲云陝陕寧宁滬沪晉晋隴陇內内慶庆廈厦漢汉陽阳蘭兰"
@@ -25,7 +26,8 @@ TRADITIONAL_CHARS: dict[str, object] = {
               "與与開开調调經经濟济貿贸銀银權权證证設设議议請请復复報报進进書书長长協协聯联軍军參参華华"
               "僑侨園园屬属學学專专職职術术訓训藝艺圖图館馆檔档執执罰罚處处創创興兴獎奖勵励費费貸贷債债"
               "徵征繳缴備备災灾殘残婦妇兒儿養养態态綠绿節节約约溫温風风糧粮鹽盐廢废條条維维穩稳歸归辭辞"
-              "適适標标準准憲宪選选舉举結结見见決决細细則则綱纲簡简給给從从將将並并動动"),
+              "適适標标準准憲宪選选舉举結结見见決决細细則则綱纲簡简給给從从將将並并動动鑒鉴"
+              "視视劇剧錄录畫画詩诗詞词課课讀读欄栏題题傳传臺台說说戲戏寫写編编"),
     "examples": [("國發", "国发"), ("甘政發", "甘政发"), ("根據國務院令", "根据国务院令"), ("晉政字", "晋政字"),
                  ("國家衛生計生委", "国家卫生计生委")],
 }

@@ -109,6 +109,16 @@ NUMBER_PATTERNS: dict[str, dict] = {
     },
 }
 
+# A procurement or project code written as a document number (项目编号：包采谈〔2018〕1096号) names
+# a tender or a project, not a document: the label before it says so.  Not 文件编号 or 文号.
+PROJECT_CODE_LABEL: dict[str, object] = {
+    "regex": r"(?:采购|招标|项目|标段|标包|合同|计划|批次)(?:编号|代码|编码)[:：]?$",
+    "examples": ["采购项目编号：", "项目编号:", "招标编号：", "政府采购计划编号：", "标段编号"],
+    "not": ["文件编号：", "文号：", "发文字号：", "编号："],
+}
+_PROJECT_CODE_LABEL = re.compile(PROJECT_CODE_LABEL["regex"])
+_LABEL_WINDOW = 10  # cleaned characters before a code: a label and its colon
+
 _BRACKETED = re.compile(NUMBER_PATTERNS["bracketed"]["regex"])
 _YEAR_FIRST = re.compile(NUMBER_PATTERNS["year_first"]["regex"])
 _BRACKETED_NIAN = re.compile(NUMBER_PATTERNS["bracketed_year_nian"]["regex"])
@@ -377,6 +387,8 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
                     cut = org - run_start
         if cut == 0 and _READING_NOTE.search(s, max(0, run_start - 9), run_start):
             continue  # 財(cái)社〔2015〕257號: a code cut by a reading note cannot be read
+        if _PROJECT_CODE_LABEL.search(s, max(0, run_start + cut - _LABEL_WINDOW), run_start + cut):
+            continue
         code = run[cut:]
         if paren_start is not None:
             code = code.replace("(", "（").replace(")", "）")

@@ -9,10 +9,13 @@ from .text import CleanText
 
 __all__ = ["is_cjk", "cjk_run_left", "org_left_edge", "boundary_cut", "name_start", "ORG_SUFFIXES"]
 
-# An issuing body ends with one of these.
+# An issuing body ends with one of these.  Of the bodies that end in 行 only banks issue
+# documents (中国人民银行, 央行); a bare 行 would make a body of every verb before a title
+# (举行《…》, 进行, 履行, 现行).
 ORG_SUFFIXES = (
     "国务院", "政府", "委员会", "常委会", "人大", "总局", "局", "部", "厅", "委", "院", "署",
-    "办公室", "办公厅", "主席", "会", "办", "行", "府", "司", "处", "所", "中心", "公司",
+    "办公室", "办公厅", "主席", "会", "办", "银行", "分行", "支行", "总行", "央行", "府", "司", "处", "所",
+    "中心", "公司",
 )
 # Words that end the text before an issuing body.  Not 和/与/及: they occur
 # inside names (中华人民共和国, 工业和信息化部, 人力资源和社会保障部).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import title_key
+from .normalize import title_key, to_simplified
 from .orgs import org_left_edge
 from .text import CleanText
 from .types import Title
@@ -49,6 +49,9 @@ TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
      ("温州日报", "人民日报")),
     ("register", ("产品公告", "名录", "名单"),
      ("道路机动车辆生产企业及产品公告", "全球生物物种名录（COL）", "国家危险废物名录（2021年版）")),
+    # a statistics yearbook is a book of figures, whatever year it is of (《安康统计年鉴2022》)
+    ("publication", ("年鉴",),
+     ("安康统计年鉴2022", "漳平統計年鑒——2022", "中国统计年鉴")),
 )
 
 # A title that is nothing but a document type is a short self-reference or an
@@ -57,12 +60,19 @@ TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 GENERIC_TITLES = frozenset(
     """办法 条例 规定 意见 实施意见 指导意见 规划 总体规划 方案 实施方案 工作方案 决定 通知 细则 实施细则 规则 章程 准则 纲要 计划
     行动计划 标准 指南 制度 规范 批复 报告 请示 函 公告 通告 决议 法 本法 暂行办法 管理办法 实施办法 条款 协议 合同 附件 说明
-    草案 修正案 征求意见稿 修订稿 送审稿 讨论稿 指引 导则 规程 守则 公约 大纲 要点 清单 目录 通报 通则 解释 复函""".split()
+    草案 修正案 征求意见稿 修订稿 送审稿 讨论稿 指引 导则 规程 守则 公约 大纲 要点 清单 目录 通报 通则 解释 复函
+    公报 统计公报""".split()
 )
 
 # A note in brackets at the end (（2021年版）, （COL）, （样表）) does not change what the
 # titled thing is: 《国家危险废物名录（2021年版）》 is a register as 《国家危险废物名录》 is.
 _TRAILING_NOTE = re.compile(r"\([^()]{1,24}\)$")
+# Nor does the year of an edition written after the name (《安康统计年鉴2022》, 《…年鑒——2022》).
+_TRAILING_YEAR = re.compile(r"(?:-{1,2}|—{1,2})?(?:19|20)\d\d(?:年版|年|版)?$")
+# A file name, with its extension (《行政许可文书格式范本.doc》): an attachment, not a citation.
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|rar|zip|7z|jpe?g|png)$", re.IGNORECASE)
+# Words that end in 证 without naming a certificate (社论《为实现中华民族伟大复兴提供有力保证》).
+_NOT_CERTIFICATE = ("保证", "论证", "验证", "见证", "印证", "佐证", "例证", "求证", "考证", "辩证", "实证", "查证")
 
 
 # Each category's suffixes as one tuple for str.endswith (any suffix of a
@@ -76,14 +86,21 @@ _HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 def classify_title(title: str) -> str:
     """``policy`` or the kind of thing a 《》 holds instead (see TITLE_EXCLUSIONS)."""
     # Cached: a pure function of the title, and texts cite the same works again and again.
-    key = title_key(title)
+    # Read in simplified script: a traditional-script text names the same kinds (《統計公報》).
+    key = to_simplified(title_key(title))
     if key[-1:] == ")" and (m := _TRAILING_NOTE.search(key)) is not None and m.start() > 0:
         key = key[:m.start()]  # (title_key folds （） to ())
+    if _FILE_EXTENSION.search(key):
+        return "file"
+    if key[-1:].isdigit() and (m := _TRAILING_YEAR.search(key)) is not None and m.start() > 0:
+        key = key[:m.start()]
     if key in GENERIC_TITLES:
         return "generic"
     for category, suffixes in _EXCLUSION_SUFFIXES:
         if key.endswith(suffixes):
             if category == "newspaper" and len(key) > 12:
+                continue
+            if category == "certificate" and key.endswith(_NOT_CERTIFICATE):
                 continue
             return category
     if key.endswith("报") and len(key) <= 8 and not key.endswith(_NOT_NEWSPAPER):
@@ -170,23 +187,49 @@ _PERIODICAL_AFTER = re.compile(PERIODICAL_AFTER["regex"])
 
 # A film, programme, song, painting, book or school course named by the word right before
 # its 《》 (纪录片《…》, 诗歌《…》, 画作《…》, 课程《…》) or right after it (《…》教育片, 《…》一书,
-# 开好《红色文化》课程): a work, not a policy document.  Words only: a bare name (《新闻联播》) is not guessed.  Not
+# 开好《红色文化》课程), or a book by its volume (《习近平谈治国理政》第四卷): a work, not a policy document.  Words only: a bare name (《新闻联播》) is not guessed.  Not
 # 栏目/专栏 before a title (a website's column publishes policies: 文件发布栏目《关于印发…的通知》),
 # and never a title that ends as a document does (…的通知, …办法).
 WORK_CONTEXT: dict[str, object] = {
     "before": r"(?:电影|影片|电视剧|连续剧|纪录片|专题片|宣传片|教育片|警示片|动画片|歌曲|诗歌|诗词|小说|话剧|舞剧|歌剧|"
               r"图书|新书|书籍|专著|著作|诗集|画作|央视|电视台|课程|教材|读本)$",
-    "after": r"等?(?:节目|栏目|电视剧|纪录片|专题片|宣传片|教育片|警示片|影片|剧组|一书|一剧|课程|教材|读本|校本课)",
+    "after": r"等?(?:节目|栏目|电视剧|纪录片|专题片|宣传片|教育片|警示片|影片|剧组|一书|一剧|课程|教材|读本|校本课"
+             r"|系列报道|专题报道|篇目|课文|第[一二三四五六七八九十0-9]{1,3}卷)",
     "examples": ["随后观看的纪录片《为国捐躯的县委书记——朱正传》", "齐声朗诵红色诗歌《如果信仰有颜色》",
                  "出自齐白石画作《蛙声十里出山泉》", "集体观看了《情映东沟红》教育片", "电影《环太平洋：雷霆再起》首日开画",
                  "央视《焦点访谈》聚焦中国开源", "请基于央视《焦点访谈》节目内容，提炼公务员面试高频考点素材",
-                 "开好《红色文化》课程，广泛开展中华优秀传统文化教育", "编写地方教材《家乡的红色故事》"],
+                 "开好《红色文化》课程，广泛开展中华优秀传统文化教育", "编写地方教材《家乡的红色故事》",
+                 "专题学习《习近平谈治国理政》第三卷", "组织党员干部们共同观看《二十大代表在基层》系列报道",
+                 "他在“學習強國”點播《詩詞大會》節目", "學生在學習語文課《開國大典》、《小兵張嘎》、《地雷戰》、《地道戰》等篇目時"],
     "not": ["海南省残联官网文件发布栏目《关于印发〈海南省用人单位超比例安排残疾人就业奖励办法〉的通知》",
             "按照《义务教育课程方案（2022年版）》课程设置要求"],
 }
 _WORK_BEFORE = re.compile(WORK_CONTEXT["before"])
 _WORK_AFTER = re.compile(WORK_CONTEXT["after"])
 _DOCUMENT_ENDINGS = tuple(GENERIC_TITLES) + ("法典",)
+_WORK_WORD_SPAN = 8  # characters read after a title (and before it, 3) for a work word
+# Titles listed back to back or with 、/和/及 share the word after the last one
+# (《開國大典》、《小兵張嘎》等篇目); at most this many are looked through.
+_LISTED_TITLES = 12
+_LIST_JOINERS = ("、", "，", ",", "和", "及", "与")
+
+
+def _is_work(s: str, a: int, b: int) -> bool:
+    """True when the words around the 《》 at ``s[a:b]`` name a work (纪录片《…》, 《…》节目,
+    《…》第三卷), read in simplified script so that a traditional text is read alike."""
+    if _WORK_BEFORE.search(to_simplified(s[max(0, a - 3):a])):
+        return True
+    k = b
+    for _ in range(_LISTED_TITLES):
+        joiner = next((j for j in _LIST_JOINERS if s.startswith(j, k)), "")
+        nxt = k + len(joiner)
+        if not s.startswith("《", nxt):
+            break
+        close = s.find("》", nxt + 1, nxt + MAX_TITLE + 2)
+        if close < 0:
+            break
+        k = close + 1
+    return _WORK_AFTER.match(to_simplified(s[k:k + _WORK_WORD_SPAN])) is not None
 
 
 def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
@@ -196,10 +239,11 @@ def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
         return None
     start, end = ct.span(a, b)
     category = classify_title(body)
-    if category == "policy" and parent is None:
-        if _PERIODICAL_AFTER.match(s, b):
+    if category == "policy":
+        if parent is None and _PERIODICAL_AFTER.match(s, b):
             category = "newspaper"
-        elif (_WORK_AFTER.match(s, b) or _WORK_BEFORE.search(s, max(0, a - 3), a)) and not _ends_as_document(body):
+        elif _is_work(s, a, b) and not _ends_as_document(body):
+            # nested too: a plan for studying a book (《…学习贯彻<习近平谈治国理政>第四卷学习计划》)
             category = "work"
     issuer = _issuer_before(ct, a) if parent is None else None
     return Title(

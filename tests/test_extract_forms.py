@@ -319,12 +319,25 @@ NUMBER_CASES = [
     ("（12）国税发第5号", []),
     # ... while a code the note does not touch is read (the note ends a word before it)
     ("設(shè)立地級忻州市的批復\n國函〔2000〕70號", ["国函〔2000〕70号"]),
+    # round 18: a procurement or project code written as a number names a tender, not a document
+    ("项目编号：包采谈〔2018〕1096号", []),
+    ("二、采购项目编号： 包采谈〔2018〕1096号 预算金额：12万元", []),
+    ("标段编号：包采谈〔2018〕1096号、1097号", []),
+    # ... while a document's own number under its label stays one
+    ("文件编号：云医保〔2019〕45号", ["云医保〔2019〕45号"]),
+    ("采购项目编号：ZFCG-2017-073，依据云财采〔2017〕12号文件", ["云财采〔2017〕12号"]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", NUMBER_CASES)
 def test_numbers(text, expected):
     assert numbers(text) == expected
+
+
+def test_project_code_label_examples():
+    from extractors.numbers import _PROJECT_CODE_LABEL, PROJECT_CODE_LABEL
+    assert all(_PROJECT_CODE_LABEL.search(x) for x in PROJECT_CODE_LABEL["examples"])
+    assert not any(_PROJECT_CODE_LABEL.search(x) for x in PROJECT_CODE_LABEL["not"])
 
 
 @pytest.mark.parametrize("name", list(NUMBER_PATTERNS))
@@ -438,6 +451,30 @@ TITLE_CASES = [
     ("落实《关于全面加强新时代大中小学劳动教育的意见》课程要求", ["关于全面加强新时代大中小学劳动教育的意见"]),
     # round 15: titles of a traditional-script text stay as written (only numbers are read as simplified)
     ("《關於實施〈規劃綱要〉若干配套政策的通知》(國發〔2006〕6號)", ["關於實施〈規劃綱要〉若干配套政策的通知", "規劃綱要"]),
+    # round 18: a book named by its volume is a work, nested in a plan's title too; the plan stays
+    ("全国政协党组理论学习中心组17日在京举行2020年第三次集体学习,专题学习《习近平谈治国理政》第三卷。", []),
+    ("根据《哈尔滨师范大学委员会学习贯彻<习近平谈治国理政>第四卷学习计划》要求",
+     ["哈尔滨师范大学委员会学习贯彻<习近平谈治国理政>第四卷学习计划"]),
+    ("会议書面傳達學習了《習近平談治國理政》第五卷第三專題", []),
+    ("学习《中国共产党章程》第三章", ["中国共产党章程"]),
+    # round 18: a statistics yearbook (whatever its edition year), in either script, is a book of figures
+    ("本年鉴全省及本省各市区数据主要指标来源于《陕西统计年鉴2022》;毗邻城市主要指标由相关城市统计局提供", []),
+    ("一、《漳平統計年鑒——2022》收錄了全市及各鄉(鎮、街道)、各部門2021年經濟、社會和科技各方面的統計數據", []),
+    ("依照《统计年鉴编纂工作规定》执行", ["统计年鉴编纂工作规定"]),
+    # ... and 《统计公报》 alone stands for the bulletin named before, as 《决议》 does
+    ("附錄:漳平市 2021年國民經濟和社會發展統計公報。三、文字部分除《統計公報》使用的2021 年數據為快報數外", []),
+    # round 18: a file name with its extension is an attachment, not a citation
+    ("《行政许可文书格式范本.doc》由会员分享,可在线阅读,更多相关《行政许可文书格式范本.doc(38页珍藏版)》请在得力文库", []),
+    ("附件：《关于做好2020年行政许可工作的通知》", ["关于做好2020年行政许可工作的通知"]),
+    # round 18: a title ending in 保证 names no certificate: an editorial stays a title as an article does
+    ("肖湘愚领学了人民日报11月1日社论《为实现中华民族伟大复兴提供有力保证》。", ["为实现中华民族伟大复兴提供有力保证"]),
+    ("持《居住证》和《合格证》办理", []),
+    # round 18: works named by the word after them in a traditional text, a news series, and lesson
+    # texts listed before one word (the list shares it); documents listed so stay titles
+    ("晚飯前,他在“學習強國”點播《詩詞大會》節目,讓9歲的兒子在等飯時觀看學習。", []),
+    ("為深入宣傳貫徹黨的二十大精神,臨邑縣孟寺鎮線下體驗館組織黨員干部們共同觀看《二十大代表在基层》系列报道。", []),
+    ("學生在學習語文課《開國大典》、《小兵張嘎》、《地雷戰》、《地道戰》等篇目時", []),
+    ("依据《中华人民共和国教育法》、《某某课程管理办法》等文件开设课程", ["中华人民共和国教育法", "某某课程管理办法"]),
 ]
 
 
@@ -465,6 +502,12 @@ def test_issuer_before_title():
     # ... while 和 that begins a place's name after a boundary word stays (和平区)
     ("根据和平区人民政府《乙办法》", ["和平区人民政府"]),
     ("按照岚皋县财政局《关于调减支出预算指标的通知》", ["岚皋县财政局"]),
+    # round 18: a verb ending in 行 before a title is no bank (举行, 履行, 现行); banks stay issuers
+    ("机关、团体和其他组织不履行《反间谍法实施细则》规定的安全防范义务", [None]),
+    ("按现行《收费公路管理条例》规定", [None]),
+    ("学习会议,举行《关于推进高校思想政治工作的意见》专题宣讲报告会", [None]),
+    ("中国人民银行《关于做好个人征信工作的通知》", ["中国人民银行"]),
+    ("央行《关于做好个人征信工作的通知》", ["央行"]),
 ])
 def test_issuer_before_title_after_a_citation(text, expected):
     assert [t.issuer_before for t in extract(text).cited_titles] == expected
