@@ -660,6 +660,30 @@ ARTICLE_CASES = [
     ("依照《某某条例》第七条处罚。\n第七条 增加收入的措施如下", [("某某条例", "7")]),
     ("依照《某某条例》第七条处罚。\n第七条为规范管理，制定本办法", [("某某条例", "7")]),
     ("第一条 为了规范管理，根据《某某条例》第七条制定本办法。\n第二条 增加的经费由财政保障。", [("某某条例", "7")]),
+    # round 17: the document's own article headings wrapped in markup (a web page's <p>, <b>,
+    # <strong>, &emsp; padding, markdown **…**) are headings as in plain text, not articles
+    # of the law cited just before
+    ('<p>&emsp;&emsp;为正确适用《中华人民共和国行政诉讼法》（以下简称行政诉讼法），制定本解释。</p>\n'
+     '<p id="t3">&emsp;&emsp;<b>第三条</b>&emsp;铁路运输法院审理行政案件，应当执行行政诉讼法第十八条第二款的规定。</p>\n'
+     '<p id="t4">&emsp;&emsp;<b>第四条</b>&emsp;立案后，受诉人民法院的管辖权不受影响。</p>',
+     [("中华人民共和国行政诉讼法", "18")]),
+    ('<p id="t1">&emsp;&emsp;<b>第一条</b>&emsp;根据《医疗废物管理条例》（以下简称《条例》），制定本办法。</p>\n'
+     '<p id="t2">&emsp;&emsp;<b>第二条</b>&emsp;医疗卫生机构有《条例》第四十五条规定的情形的，责令限期改正。</p>\n'
+     '<p id="t3">&emsp;&emsp;<b>第三条</b>&emsp;处置单位有《条例》第四十六条规定的情形的，给予警告。</p>',
+     [("医疗废物管理条例", "45"), ("医疗废物管理条例", "46")]),
+    ("<br/><b>第十一条</b>&nbsp;&nbsp; 金融机构违反本办法的，按照《中华人民共和国反洗钱法》第三十一条、第三十二条的规定予以处罚。 \n"
+     "    <br/><b>第十三条 </b>&nbsp;&nbsp;金融机构参照反洗钱相关规定执行。 \n    <br/><b>第十四条</b>&nbsp;&nbsp; 本办法自发布之日起施行。",
+     [("中华人民共和国反洗钱法", "31"), ("中华人民共和国反洗钱法", "32")]),
+    ("第一条 根据《中华人民共和国土地管理法》第十条制定本办法。\n<strong>第二条</strong> 本办法适用于全省。",
+     [("中华人民共和国土地管理法", "10")]),
+    ("根据《中华人民共和国土地管理法》第十条制定本办法。\n**第二条** 本办法适用于全省。\n**第三条** 本办法自公布之日起施行。",
+     [("中华人民共和国土地管理法", "10")]),
+    # ... while an article of the law named in the cell before still cites it, and a quoted
+    # law's next heading in markup still continues the quote
+    ("<tr>\n<td>《中华人民共和国食品安全法》</td>\n<td>第三十四条</td>\n</tr>", [("中华人民共和国食品安全法", "34")]),
+    ("<p>根据《中华人民共和国传染病防治法》第十八条 国家实行有计划的预防接种制度。</p>\n<p><b>第十九条</b> 国家建立传染病预警制度。</p>",
+     [("中华人民共和国传染病防治法", "18"), ("中华人民共和国传染病防治法", "19")]),
+    ("- 《广东省环境保护条例》第二十四条&emsp;第四款重点排污单位应当公开环境信息", [("广东省环境保护条例", "24")]),
 ]
 
 
@@ -671,6 +695,21 @@ def test_articles(text, expected):
 def test_article_subfields():
     (a,) = extract("《中华人民共和国刑法》第三百零七条之一第二款第三项").cited_articles
     assert (a.article, a.paragraph, a.item) == ("307-1", "2", "3")
+
+
+def test_markup_examples():
+    from extractors.text import MARKUP, clean
+    for text, cleaned in MARKUP["examples"]:
+        assert clean(text).clean == cleaned, text
+    for text in MARKUP["counterexamples"]:
+        assert clean(text).clean == text.replace(" ", ""), text
+
+
+def test_article_span_across_markup():
+    text = "《广东省环境保护条例》第二十四条&emsp;第四款重点排污单位应当公开"
+    (a,) = extract(text).cited_articles
+    assert (a.text, a.article, a.paragraph) == ("第二十四条&emsp;第四款", "24", "4")
+    assert text[a.start:a.end] == a.text
 
 
 def test_measure_word_and_other_instrument_examples():
