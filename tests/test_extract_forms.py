@@ -684,6 +684,20 @@ ARTICLE_CASES = [
     ("<p>根据《中华人民共和国传染病防治法》第十八条 国家实行有计划的预防接种制度。</p>\n<p><b>第十九条</b> 国家建立传染病预警制度。</p>",
      [("中华人民共和国传染病防治法", "18"), ("中华人民共和国传染病防治法", "19")]),
     ("- 《广东省环境保护条例》第二十四条&emsp;第四款重点排污单位应当公开环境信息", [("广东省环境保护条例", "24")]),
+    # round 17: 该协议, 上述协议 point back to the cited 《…协议》 itself: its article, not a clause
+    # of some contract named without brackets
+    ("签署了《海峡两岸共同打击犯罪及司法互助协议》(以下简称两岸司法互助协议),并于同年6月25日起生效。该协议第11条约定:",
+     [("海峡两岸共同打击犯罪及司法互助协议", "11")]),
+    ("依照《长江三角洲区域合作框架协议》第三条。上述协议第五条规定",
+     [("长江三角洲区域合作框架协议", "3"), ("长江三角洲区域合作框架协议", "5")]),
+    # ... while 该合同 after 《…合同法》 is still a contract's clause
+    ("依照《中华人民共和国合同法》第六十条规定。该合同第八条约定，出卖人应支付违约金", [("中华人民共和国合同法", "60")]),
+    # a law named in quotation marks (台湾地区“刑法”, 该“法”) is another law, not the chain's ...
+    ("依照《海峡两岸共同打击犯罪及司法互助协议》第十一条。台湾地区实施了“跨国移交受刑人法”(以下简称台湾移交法)。根据该“法”第23条,两岸之间准用之",
+     [("海峡两岸共同打击犯罪及司法互助协议", "11")]),
+    ("依照《中华人民共和国刑法》第二百六十六条。台湾地区“刑法”第三百三十九条规定", [("中华人民共和国刑法", "266")]),
+    # ... unless the text defines the quoted name as a short name
+    ("根据《中华人民共和国预算法》（以下简称“预算法”）。“预算法”第五十三条规定", [("中华人民共和国预算法", "53")]),
 ]
 
 
@@ -695,6 +709,15 @@ def test_articles(text, expected):
 def test_article_subfields():
     (a,) = extract("《中华人民共和国刑法》第三百零七条之一第二款第三项").cited_articles
     assert (a.article, a.paragraph, a.item) == ("307-1", "2", "3")
+
+
+def test_back_reference_and_quoted_law_examples():
+    from extractors.resolve import BACK_REFERENCES, QUOTED_LAWS
+    for text, law in BACK_REFERENCES["examples"] + QUOTED_LAWS["examples"]:
+        got = [a.law for a in extract(text).articles]
+        assert got[-1:] == [law], text
+    for text in BACK_REFERENCES["counterexamples"]:
+        assert [a.role for a in extract(text).articles][-1:] == ["unattributed"], text
 
 
 def test_markup_examples():
