@@ -319,6 +319,16 @@ NUMBER_CASES = [
     ("（12）国税发第5号", []),
     # ... while a code the note does not touch is read (the note ends a word before it)
     ("設(shè)立地級忻州市的批復\n國函〔2000〕70號", ["国函〔2000〕70号"]),
+    # round 17: joint issuers enumerated with 、 issue one announcement or order, the 、 kept
+    # as written; the words before the first body are no part of it
+    ("以及纳入《有毒有害大气污染物名录（2018年）》（生态环境部、卫生健康委公告2019年第4号）的物质",
+     ["生态环境部、卫生健康委公告2019年第4号"]),
+    ("《关于深化增值税改革有关政策的公告》（财政部、税务总局、海关总署公告2019年第39号）",
+     ["财政部、税务总局、海关总署公告2019年第39号"]),
+    ("会同教育部、公安部令第5号", ["教育部、公安部令第5号"]),
+    # ... while numbers listed with 、 stay two, and joint issuers written with spaces lose them
+    ("根据国家税务总局公告2019年第1号、财政部公告2019年第2号", ["国家税务总局公告2019年第1号", "财政部公告2019年第2号"]),
+    ("（财政部 税务总局 海关总署公告2019年第39号）", ["财政部税务总局海关总署公告2019年第39号"]),
 ]
 
 
