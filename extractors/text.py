@@ -56,16 +56,17 @@ _PAGE_BODY = re.compile(
 # Every page line holds one of these.
 _PAGE_ANCHORS = "—－-–─页"
 
-# Markup that carries no text of its own.  Only the tags of known HTML elements (with an
-# optional Word namespace: <o:p>, <st1:chsdate …>) are markup: ASCII angle brackets
-# also nest titles (《关于印发<山西省…>的通知》) and those never hold a tag name.  Comments
-# (<!-- INFO END -->) are kept: they stand on lines of their own and hold words.
+# Markup that carries no text of its own.  Only the tags of known HTML elements of layout and
+# formatting (with an optional Word namespace: <o:p>, <st1:chsdate …>) are markup: ASCII angle
+# brackets also nest titles (《关于印发<山西省…>的通知》) and those never hold a tag name.  An
+# <img>, a <script> or an <input> stands for content, not for a space, and stays; so do comments
+# (<!-- INFO END -->): they stand on lines of their own and hold words.
 MARKUP: dict[str, object] = {
     "regex": (
         r"</?(?i:(?:[a-z][a-z0-9]{0,10}:)?"
         r"(?:a|b|i|p|q|s|u|br|h[1-6r]|div|span|font|strong|em|su[bp]|small|big|center|"
         r"table|tbody|thead|tfoot|t[rdh]|caption|col(?:group)?|[uo]l|li|d[ltd]|blockquote|pre|"
-        r"section|article|header|footer|img|strike|del|ins|chsdate|chmetcnv))"
+        r"section|article|header|footer|strike|del|ins|chsdate|chmetcnv))"
         r"(?=[\s/>])[^<>\n]{0,300}>"
         r"|&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#12288|#8194|#8195|#8201|#x[aA]0|#x3000);"
         r"|\*\*+"
@@ -83,6 +84,7 @@ MARKUP: dict[str, object] = {
         "<!-- INFO END -->",
         "&lt;b&gt;",
         "第*条",
+        '《<img src=x>管理办法》',
     ],
 }
 _MARKUP = re.compile(MARKUP["regex"])
