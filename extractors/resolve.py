@@ -403,6 +403,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
     # One pass over the titles instead of a scan per alias and per article.
     policy = _policy_titles(ex)
     names = _law_names(ex, policy)
+    alias_names = frozenset(title_key(a.alias) for a in ex.aliases)  # the short names the text defines
     lengths: dict[str, list[int]] = {}  # last character of a name → the lengths of such names, longest first
     for k in names:
         if 0 < len(k) <= 40:
@@ -475,7 +476,7 @@ def resolve_articles(ex: Extraction) -> Extraction:
             refs.append(to_ref(ct, tok, inner.title if inner else None, inner.key if inner else None,
                                "title" if inner else None, "citation" if inner else "unattributed"))
             continue  # the chain stays the outer title's
-        if region is not None and not _bare_law_before(s, tok.cstart, names):
+        if region is not None and not _bare_law_before(s, tok.cstart, names, alias_names):
             decision = (region[2], "amendment", "citation")
         elif region is not None:
             decision = (None, None, "unattributed")  # 刑法第一百九十六条 quoted in an amendment item
@@ -495,15 +496,15 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 decision = (None, None, "heading")
             elif law is not None:
                 decision = (law, via, "citation")
-            elif _bare_law_before(s, tok.cstart, names):
+            elif _bare_law_before(s, tok.cstart, names, alias_names):
                 # 刑法第一百九十六条 with no such title in the text: another law, not
                 # a continuation of the chain.
                 decision = (None, None, "unattributed")
             elif (m_other := _OTHER_INSTRUMENT.search(s, max(0, tok.cstart - 9), tok.cstart)) is not None and (
-                    m_other.start() == 0 or s[m_other.start() - 1] != "》"):
+                    m_other.start() == 0 or s[m_other.start() - 1] != "》") and not _points_back(s, m_other, chain.law):
                 # 合同第八条约定, 公司章程第十条, 员工手册第五条: a clause of a contract, charter or
                 # handbook named without brackets, not of the law named before; it ends that chain
-                # (《某某办法》文件第五条 is still that title's).
+                # (《某某办法》文件第五条 is still that title's, 该协议第11条 after 《…协议》 too).
                 decision = (None, None, "unattributed")
                 chain = _Chain()
             elif (n == 1 and own_last == 0 and chain.law is None and not chain.is_self
@@ -591,14 +592,56 @@ _BARE_LAW = re.compile(
 # agreements, charters, handbooks, tender documents (借款合同第四条, 招标文件第5条).  Policy
 # types (办法, 条例, 规定) are not here: written bare they may shorten the law of the chain.
 OTHER_INSTRUMENTS: dict[str, object] = {
-    "regex": r"(?:合同|合同书|协议|协议书|承诺书|责任书|委托书|章程|手册|文件|须知)(?:第[0-9一二三四五六七八九十]{1,3}[章节])?$",
+    "regex": r"(?P<word>合同|合同书|协议|协议书|承诺书|责任书|委托书|章程|手册|文件|须知)(?:第[0-9一二三四五六七八九十]{1,3}[章节])?$",
     "examples": ["双方签订的合同第八条约定", "公司章程第十条规定", "被告公司员工手册第五条规定", "招标文件第三章第5条"],
 }
 _OTHER_INSTRUMENT = re.compile(OTHER_INSTRUMENTS["regex"])
+# A determiner before such an instrument word (该协议第11条, 上述协议第五条) points back to the
+# chain's law when that law is an instrument of the same kind: the cited 《…协议》 itself.
+BACK_REFERENCES: dict[str, object] = {
+    "regex": r"(?:该|上述|前述|此)$",
+    # (text, the law of its last article)
+    "examples": [
+        ("签署了《海峡两岸共同打击犯罪及司法互助协议》，并于同年生效。该协议第11条约定", "海峡两岸共同打击犯罪及司法互助协议"),
+        ("依照《长江三角洲区域合作框架协议》第三条。上述协议第五条规定", "长江三角洲区域合作框架协议"),
+    ],
+    # the chain's law is no instrument of that kind: 该合同 is a contract, not 《…合同法》
+    "counterexamples": [
+        "依照《中华人民共和国合同法》第六十条规定。该合同第八条约定，出卖人应支付违约金",
+        "依照《某某协议》第三条。双方签订的合同第八条约定",
+    ],
+}
+_BACK_REFERENCE = re.compile(BACK_REFERENCES["regex"])
 
 
-def _bare_law_before(s: str, i: int, names: dict[str, Title]) -> bool:
-    """A law's bare name ends right before ``i`` and no title or alias of the text has it."""
+def _points_back(s: str, m: re.Match, law: Title | None) -> bool:
+    """The instrument word of ``m`` follows a determiner and names the kind of instrument
+    ``law`` is (该协议 after 《…协议》): a shortened reference to that law."""
+    return (law is not None and law.key.endswith(m.group("word"))
+            and _BACK_REFERENCE.search(s, max(0, m.start() - 2), m.start()) is not None)
+
+
+# A law named in quotation marks right before its article: 台湾地区“刑法”第二百条, 该“法”第23条
+# (mainland texts quote the laws of Taiwan so).  It is another law than the chain's unless
+# the quoted name is a short name the text defines (（以下简称“预算法”）): a name derived
+# from a cited title (刑法 of 《中华人民共和国刑法》) is not enough, quotation marks set it apart.
+QUOTED_LAWS: dict[str, object] = {
+    "regex": r"[“\"「](?P<name>[^“”\"「」《》]{0,30}(?:法|条例|法典))[”\"」]$",
+    # (text, the law of its last article)
+    "examples": [
+        ("依照《海峡两岸共同打击犯罪及司法互助协议》第十一条。台湾地区实施了“跨国移交受刑人法”。根据该“法”第23条", None),
+        ("依照《中华人民共和国刑法》第二百六十六条。台湾地区“刑法”第三百三十九条规定", None),
+        ("根据《中华人民共和国预算法》（以下简称“预算法”）。“预算法”第五十三条规定", "中华人民共和国预算法"),
+    ],
+}
+_QUOTED_LAW = re.compile(QUOTED_LAWS["regex"])
+
+
+def _bare_law_before(s: str, i: int, names: dict[str, Title], alias_names: frozenset[str]) -> bool:
+    """A law's bare name ends right before ``i`` and no title or alias of the text has it,
+    or a law's name in quotation marks that is no short name the text defines."""
+    if i > 2 and s[i - 1] in "”\"」" and (m := _QUOTED_LAW.search(s, max(0, i - 34), i)) is not None:
+        return m.group("name") not in alias_names
     if i < 2 or _BARE_LAW.search(s, i - 3, i) is None:
         return False
     return not any(s[max(0, i - n):i] in names for n in range(2, 41))

@@ -6,6 +6,12 @@ Citations are matched against the cleaned view, where
   characters) is dropped, so that ``第七十`` ⏎ ``八条`` and ``（澄`` ⏎
   ``政办发〔2020〕38号）`` read as one token;
 * page-number lines (``— 11 —``, ``- 11 -``, ``第 11 页``) are dropped;
+* markup left in a text taken from a web page or a markdown file is dropped as
+  whitespace is (:data:`MARKUP`): HTML tags of formatting and layout elements
+  (``<p id="t4">``, ``<b>``, ``</td>``, ``<br/>``), entities that write a space
+  (``&emsp;``, ``&nbsp;``) and markdown bold marks (``**``), so that
+  ``<p>&emsp;&emsp;<b>第四条</b>&emsp;…`` starts a line with its article heading
+  as the plain text does;
 * full-width digits and Latin letters are folded to ASCII;
 * the traditional 號 of a number (``國發〔2005〕44號``, ``令第588號``: texts of
   traditional-script pages such as big5.www.gov.cn) reads ``号`` right after a digit
@@ -50,6 +56,41 @@ _PAGE_BODY = re.compile(
 # Every page line holds one of these.
 _PAGE_ANCHORS = "—－-–─页"
 
+# Markup that carries no text of its own.  Only the tags of known HTML elements of layout and
+# formatting (with an optional Word namespace: <o:p>, <st1:chsdate …>) are markup: ASCII angle
+# brackets also nest titles (《关于印发<山西省…>的通知》) and those never hold a tag name.  An
+# <img>, a <script> or an <input> stands for content, not for a space, and stays; so do comments
+# (<!-- INFO END -->): they stand on lines of their own and hold words.
+MARKUP: dict[str, object] = {
+    "regex": (
+        r"</?(?i:(?:[a-z][a-z0-9]{0,10}:)?"
+        r"(?:a|b|i|p|q|s|u|br|h[1-6r]|div|span|font|strong|em|su[bp]|small|big|center|"
+        r"table|tbody|thead|tfoot|t[rdh]|caption|col(?:group)?|[uo]l|li|d[ltd]|blockquote|pre|"
+        r"section|article|header|footer|strike|del|ins|chsdate|chmetcnv))"
+        r"(?=[\s/>])[^<>\n]{0,300}>"
+        r"|&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#12288|#8194|#8195|#8201|#x[aA]0|#x3000);"
+        r"|\*\*+"
+    ),
+    # (text, the cleaned view of it)
+    "examples": [
+        ('<p id="t4">&emsp;&emsp;<b>第四条</b>&emsp;立案后', "第四条立案后"),
+        ("<br/><strong>第十二条</strong>&nbsp;&nbsp;本办法", "第十二条本办法"),
+        ("<td>《中华人民共和国食品安全法》</td><TD>第三十四条</TD>", "《中华人民共和国食品安全法》第三十四条"),
+        ("**第二条** 本办法适用于全省", "第二条本办法适用于全省"),
+        ("2019年<o:p></o:p>3月", "2019年3月"),
+    ],
+    "counterexamples": [
+        "《关于印发<山西省能源发展规划>的通知》",
+        "<!-- INFO END -->",
+        "&lt;b&gt;",
+        "第*条",
+        '《<img src=x>管理办法》',
+    ],
+}
+_MARKUP = re.compile(MARKUP["regex"])
+# Every markup match starts with one of these.
+_MARKUP_FIRST = "<&*"
+
 _YEAR_BRACKETS = re.compile(r"[\[［【﹝〖〔〈（(„](\d{4})[\]］】﹞〗〕〉）)‟]")
 
 
@@ -60,6 +101,9 @@ _WS_CLASS = "".join(sorted(WHITESPACE))
 # ``[ws]+`` so that the regex engine scans for the first character with its fast
 # character-set loop instead of attempting a match at every position.
 _WS_SPLIT = re.compile(f"([{_WS_CLASS}][{_WS_CLASS}]*)")
+# The same split for a text that holds markup: a run of whitespace and markup is one gap.
+_WS_OR_MARKUP = f"(?:[{_WS_CLASS}]|{MARKUP['regex']})"
+_WS_OR_MARKUP_SPLIT = re.compile(f"({_WS_OR_MARKUP}{_WS_OR_MARKUP}*)")
 # A full-width character alone (the lookbehind accepts it), or an opening
 # bracket, a year and a closing bracket: _YEAR_BRACKETS.  Written with one
 # leading character class so that the regex engine scans for it at C speed.
@@ -175,14 +219,15 @@ class CleanText:
 
 def clean(text: str) -> CleanText:
     """Build the cleaned view of ``text`` (see the module docstring)."""
+    # Page-number lines are blanked out (same length, so offsets are unchanged) and
+    # dropped with the whitespace around them; so is markup, by the split itself.
     work = text
     if "页" in text or "—" in text or "-" in text or "－" in text:
-        # Blank out page-number lines (same length, so offsets are unchanged).
-        work = _blank_page_lines(text)
+        work = _blank(text, _page_lines(text))
     # One regex split yields kept runs and whitespace runs alternately
     # ([kept, ws, kept, ..., kept]); every further step is a bulk C-level pass
     # over those pieces instead of a Python loop over match objects.
-    parts = _WS_SPLIT.split(work)
+    parts = (_WS_OR_MARKUP_SPLIT if _has_markup(work) else _WS_SPLIT).split(work)
     lengths = list(map(len, parts))
     offsets = list(accumulate(lengths, initial=0))
     kept = parts[0::2]
@@ -240,15 +285,15 @@ class _GapCodes(dict):
         return code
 
 
-def _blank_page_lines(text: str) -> str:
-    r"""``text`` with every page-number line (a whole ``\n``-delimited line that
-    matches :data:`_PAGE_BODY`) replaced by as many spaces.
+def _page_lines(text: str) -> list[tuple[int, int]]:
+    r"""Spans of the page-number lines of ``text``: whole ``\n``-delimited lines that
+    match :data:`_PAGE_BODY`.
 
     Such a line always holds a dash or 页, so only the lines holding one
     (found with str.find) are tried: a MULTILINE ``^`` pattern would be
     attempted at every position of the text."""
     found: set[int] = set()
-    blanks: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = []
     n = len(text)
     for ch in _PAGE_ANCHORS:
         i = text.find(ch)
@@ -260,14 +305,33 @@ def _blank_page_lines(text: str) -> str:
             if a not in found:
                 found.add(a)
                 if _PAGE_BODY.fullmatch(text, a, b):
-                    blanks.append((a, b))
+                    spans.append((a, b))
             i = text.find(ch, b)
-    if not blanks:
-        return text
-    blanks.sort()
+    return spans
+
+
+def _has_markup(text: str) -> bool:
+    """True when ``text`` holds :data:`MARKUP`.  Markup starts with ``<``, ``&`` or ``*``:
+    those characters are found with str.find and the pattern is tried there only
+    (a regex search would test every position of a plain text)."""
+    match = _MARKUP.match
+    for ch in _MARKUP_FIRST:
+        i = text.find(ch)
+        while i >= 0:
+            if match(text, i) is not None:
+                return True
+            i = text.find(ch, i + 1)
+    return False
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by as many spaces (spans may overlap)."""
     pieces: list[str] = []
     last = 0
-    for a, b in blanks:
+    for a, b in sorted(spans):
+        if b <= last:
+            continue
+        a = max(a, last)
         pieces.append(text[last:a])
         pieces.append(" " * (b - a))
         last = b

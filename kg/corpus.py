@@ -55,9 +55,12 @@ def number_identity(number: str) -> str:
 
     The extractors keep order and announcement numbers as written
     (``中华人民共和国国务院令第253号``), but they name the same work as
-    ``国务院令第253号``; bracketed numbers never carry the prefix."""
+    ``国务院令第253号``; bracketed numbers never carry the prefix.  Joint issuers are
+    written with spaces or with 、 (``财政部 税务总局公告…``, ``财政部、税务总局公告…``):
+    the extractors drop the spaces and keep the 、, and the work is the same."""
     if number.startswith(_PRC) and len(number) > len(_PRC) + 1:
         number = number[len(_PRC):]
+    number = number.replace("、", "")
     m = _INVERTED_ORDER.fullmatch(number)
     if m:
         number = f"{m['issuer']}令第{m['serial']}号"

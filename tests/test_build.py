@@ -257,3 +257,15 @@ def test_a_law_is_labelled_with_its_official_title(tmp_path):
     })
     (law,) = {works[c.work].key for c in corpus.citations}
     assert works[law].title == "中华人民共和国预算法"
+
+
+def test_joint_issuers_written_with_spaces_or_with_a_comma_name_one_work(tmp_path):
+    from kg import build_model
+
+    (tmp_path / "a.txt").write_text("依据《关于深化增值税改革有关政策的公告》（财政部 税务总局 海关总署公告2019年第39号）执行。\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("按照财政部、税务总局、海关总署公告2019年第39号的规定执行。\n", encoding="utf-8")
+    r = build_model([str(tmp_path)])
+    numbered = {c.exact: c.work for c in r.corpus.citations if c.kind == "document_number"}
+    assert set(numbered.values()) == {"n:财政部税务总局海关总署公告2019年第39号"}, numbered
+    assert len(numbered) == 2

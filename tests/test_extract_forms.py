@@ -326,6 +326,16 @@ NUMBER_CASES = [
     # ... while a document's own number under its label stays one
     ("文件编号：云医保〔2019〕45号", ["云医保〔2019〕45号"]),
     ("采购项目编号：ZFCG-2017-073，依据云财采〔2017〕12号文件", ["云财采〔2017〕12号"]),
+    # round 17: joint issuers enumerated with 、 issue one announcement or order, the 、 kept
+    # as written; the words before the first body are no part of it
+    ("以及纳入《有毒有害大气污染物名录（2018年）》（生态环境部、卫生健康委公告2019年第4号）的物质",
+     ["生态环境部、卫生健康委公告2019年第4号"]),
+    ("《关于深化增值税改革有关政策的公告》（财政部、税务总局、海关总署公告2019年第39号）",
+     ["财政部、税务总局、海关总署公告2019年第39号"]),
+    ("会同教育部、公安部令第5号", ["教育部、公安部令第5号"]),
+    # ... while numbers listed with 、 stay two, and joint issuers written with spaces lose them
+    ("根据国家税务总局公告2019年第1号、财政部公告2019年第2号", ["国家税务总局公告2019年第1号", "财政部公告2019年第2号"]),
+    ("（财政部 税务总局 海关总署公告2019年第39号）", ["财政部税务总局海关总署公告2019年第39号"]),
 ]
 
 
@@ -703,6 +713,44 @@ ARTICLE_CASES = [
     ("依照《某某条例》第七条处罚。\n第七条 增加收入的措施如下", [("某某条例", "7")]),
     ("依照《某某条例》第七条处罚。\n第七条为规范管理，制定本办法", [("某某条例", "7")]),
     ("第一条 为了规范管理，根据《某某条例》第七条制定本办法。\n第二条 增加的经费由财政保障。", [("某某条例", "7")]),
+    # round 17: the document's own article headings wrapped in markup (a web page's <p>, <b>,
+    # <strong>, &emsp; padding, markdown **…**) are headings as in plain text, not articles
+    # of the law cited just before
+    ('<p>&emsp;&emsp;为正确适用《中华人民共和国行政诉讼法》（以下简称行政诉讼法），制定本解释。</p>\n'
+     '<p id="t3">&emsp;&emsp;<b>第三条</b>&emsp;铁路运输法院审理行政案件，应当执行行政诉讼法第十八条第二款的规定。</p>\n'
+     '<p id="t4">&emsp;&emsp;<b>第四条</b>&emsp;立案后，受诉人民法院的管辖权不受影响。</p>',
+     [("中华人民共和国行政诉讼法", "18")]),
+    ('<p id="t1">&emsp;&emsp;<b>第一条</b>&emsp;根据《医疗废物管理条例》（以下简称《条例》），制定本办法。</p>\n'
+     '<p id="t2">&emsp;&emsp;<b>第二条</b>&emsp;医疗卫生机构有《条例》第四十五条规定的情形的，责令限期改正。</p>\n'
+     '<p id="t3">&emsp;&emsp;<b>第三条</b>&emsp;处置单位有《条例》第四十六条规定的情形的，给予警告。</p>',
+     [("医疗废物管理条例", "45"), ("医疗废物管理条例", "46")]),
+    ("<br/><b>第十一条</b>&nbsp;&nbsp; 金融机构违反本办法的，按照《中华人民共和国反洗钱法》第三十一条、第三十二条的规定予以处罚。 \n"
+     "    <br/><b>第十三条 </b>&nbsp;&nbsp;金融机构参照反洗钱相关规定执行。 \n    <br/><b>第十四条</b>&nbsp;&nbsp; 本办法自发布之日起施行。",
+     [("中华人民共和国反洗钱法", "31"), ("中华人民共和国反洗钱法", "32")]),
+    ("第一条 根据《中华人民共和国土地管理法》第十条制定本办法。\n<strong>第二条</strong> 本办法适用于全省。",
+     [("中华人民共和国土地管理法", "10")]),
+    ("根据《中华人民共和国土地管理法》第十条制定本办法。\n**第二条** 本办法适用于全省。\n**第三条** 本办法自公布之日起施行。",
+     [("中华人民共和国土地管理法", "10")]),
+    # ... while an article of the law named in the cell before still cites it, and a quoted
+    # law's next heading in markup still continues the quote
+    ("<tr>\n<td>《中华人民共和国食品安全法》</td>\n<td>第三十四条</td>\n</tr>", [("中华人民共和国食品安全法", "34")]),
+    ("<p>根据《中华人民共和国传染病防治法》第十八条 国家实行有计划的预防接种制度。</p>\n<p><b>第十九条</b> 国家建立传染病预警制度。</p>",
+     [("中华人民共和国传染病防治法", "18"), ("中华人民共和国传染病防治法", "19")]),
+    ("- 《广东省环境保护条例》第二十四条&emsp;第四款重点排污单位应当公开环境信息", [("广东省环境保护条例", "24")]),
+    # round 17: 该协议, 上述协议 point back to the cited 《…协议》 itself: its article, not a clause
+    # of some contract named without brackets
+    ("签署了《海峡两岸共同打击犯罪及司法互助协议》(以下简称两岸司法互助协议),并于同年6月25日起生效。该协议第11条约定:",
+     [("海峡两岸共同打击犯罪及司法互助协议", "11")]),
+    ("依照《长江三角洲区域合作框架协议》第三条。上述协议第五条规定",
+     [("长江三角洲区域合作框架协议", "3"), ("长江三角洲区域合作框架协议", "5")]),
+    # ... while 该合同 after 《…合同法》 is still a contract's clause
+    ("依照《中华人民共和国合同法》第六十条规定。该合同第八条约定，出卖人应支付违约金", [("中华人民共和国合同法", "60")]),
+    # a law named in quotation marks (台湾地区“刑法”, 该“法”) is another law, not the chain's ...
+    ("依照《海峡两岸共同打击犯罪及司法互助协议》第十一条。台湾地区实施了“跨国移交受刑人法”(以下简称台湾移交法)。根据该“法”第23条,两岸之间准用之",
+     [("海峡两岸共同打击犯罪及司法互助协议", "11")]),
+    ("依照《中华人民共和国刑法》第二百六十六条。台湾地区“刑法”第三百三十九条规定", [("中华人民共和国刑法", "266")]),
+    # ... unless the text defines the quoted name as a short name
+    ("根据《中华人民共和国预算法》（以下简称“预算法”）。“预算法”第五十三条规定", [("中华人民共和国预算法", "53")]),
 ]
 
 
@@ -714,6 +762,30 @@ def test_articles(text, expected):
 def test_article_subfields():
     (a,) = extract("《中华人民共和国刑法》第三百零七条之一第二款第三项").cited_articles
     assert (a.article, a.paragraph, a.item) == ("307-1", "2", "3")
+
+
+def test_back_reference_and_quoted_law_examples():
+    from extractors.resolve import BACK_REFERENCES, QUOTED_LAWS
+    for text, law in BACK_REFERENCES["examples"] + QUOTED_LAWS["examples"]:
+        got = [a.law for a in extract(text).articles]
+        assert got[-1:] == [law], text
+    for text in BACK_REFERENCES["counterexamples"]:
+        assert [a.role for a in extract(text).articles][-1:] == ["unattributed"], text
+
+
+def test_markup_examples():
+    from extractors.text import MARKUP, clean
+    for text, cleaned in MARKUP["examples"]:
+        assert clean(text).clean == cleaned, text
+    for text in MARKUP["counterexamples"]:
+        assert clean(text).clean == text.replace(" ", ""), text
+
+
+def test_article_span_across_markup():
+    text = "《广东省环境保护条例》第二十四条&emsp;第四款重点排污单位应当公开"
+    (a,) = extract(text).cited_articles
+    assert (a.text, a.article, a.paragraph) == ("第二十四条&emsp;第四款", "24", "4")
+    assert text[a.start:a.end] == a.text
 
 
 def test_measure_word_and_other_instrument_examples():
