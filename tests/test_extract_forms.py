@@ -326,6 +326,13 @@ NUMBER_CASES = [
     # ... while a document's own number under its label stays one
     ("文件编号：云医保〔2019〕45号", ["云医保〔2019〕45号"]),
     ("采购项目编号：ZFCG-2017-073，依据云财采〔2017〕12号文件", ["云财采〔2017〕12号"]),
+    # round 19 (city, county and township documents of the least seen regions): a district the first
+    # list of county names lacked (渝北区) heads its own code after words and lines that are no
+    # boundary (重庆市渝北区人民政府 portal page: 主 题 词: 行政事务 ⏎ 渝北府发〔2017〕7号)
+    ("主 题 词: 行政事务\n \n渝北府发〔2017〕7号", ["渝北府发〔2017〕7号"]),
+    ("经渝北府发〔2017〕7号批准", ["渝北府发〔2017〕7号"]),
+    # ... while a head of no division is no part of it (北府发 stays the code after 经营)
+    ("经营北府发〔2017〕7号", ["北府发〔2017〕7号"]),
 ]
 
 
