@@ -298,11 +298,13 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
             return cut, 0.9
         extra = code[: len(code) - len(known)]
         if known[0] not in _CENTRAL_ONLY and (
-                (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra)):
-            # One character, or two that begin a place's name, between a boundary (a word,
-            # punctuation) and a registered code: a city's or county's abbreviation that the
-            # registry lacks, on a central pattern (宜财社 of 宜宾市财政局 on 财社, 宛环函 of
-            # 南阳市, 历城应急 of 历城区).  Reading 财社 there would name the ministry instead.
+                (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra)
+                or (registry.abbreviates_division(extra) and extra[0] not in _FUNCTION_CHARS)):
+            # One character, or two that begin a place's name or that are a place's initial and
+            # its division's level (高区 of 高昌区), between a boundary (a word, punctuation) and a
+            # registered code: a city's or county's abbreviation that the registry lacks, on a
+            # central pattern (宜财社 of 宜宾市财政局 on 财社, 宛环函 of 南阳市, 历城应急 of 历城区,
+            # 高区财农 of 高昌区财政局).  Reading 财社 there would name the ministry instead.
             return cut, 0.7
         k = len(run) - len(known)
         if k - 1 >= cut and _province_before(run, k, registry):

@@ -333,6 +333,15 @@ NUMBER_CASES = [
     ("经渝北府发〔2017〕7号批准", ["渝北府发〔2017〕7号"]),
     # ... while a head of no division is no part of it (北府发 stays the code after 经营)
     ("经营北府发〔2017〕7号", ["北府发〔2017〕7号"]),
+    # round 19: a place's initial and its division's level before a registered (central) code: a district's
+    # or county's department (吐鲁番市高昌区: 文  号 高区财农〔2023〕45号, 高昌区财政局's 农 series)
+    ("文  号 高区财农〔2023〕45号 主题分类 生态保护", ["高区财农〔2023〕45号"]),
+    ("根据高区财农〔2023〕45号文件", ["高区财农〔2023〕45号"]),
+    ("依据高区财农〔2023〕45号的规定", ["高区财农〔2023〕45号"]),
+    # ... but not a word of the sentence that ends with a level (辖区, 全区, 本县: no division is 辖…区)
+    ("辖区财农〔2023〕45号", ["财农〔2023〕45号"]),
+    ("全区财农〔2023〕45号", ["财农〔2023〕45号"]),
+    ("本县财社〔2017〕21号", ["财社〔2017〕21号"]),
 ]
 
 

@@ -601,6 +601,15 @@ def test_place_heads_come_from_every_prefecture():
             assert REG.place_heads_at(p.name, 0), p.name
 
 
+def test_abbreviates_division():
+    # a place's initial and the character that ends its division's name (round 19)
+    assert REG.abbreviates_division("高区")  # 高昌区
+    assert REG.abbreviates_division("昌州")  # 昌吉回族自治州
+    assert REG.abbreviates_division("莫旗")  # 莫力达瓦达斡尔族自治旗
+    assert not REG.abbreviates_division("辖区") and not REG.abbreviates_division("高")
+    assert not REG.abbreviates_division("高昌")  # a county's first two characters: may_abbreviate_place
+
+
 def test_starts_like_agency_is_not_a_region():
     assert REG.starts_like_agency("医保发")
     assert REG.starts_like_agency("财教")
