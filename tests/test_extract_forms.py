@@ -342,6 +342,12 @@ NUMBER_CASES = [
     ("辖区财农〔2023〕45号", ["财农〔2023〕45号"]),
     ("全区财农〔2023〕45号", ["财农〔2023〕45号"]),
     ("本县财社〔2017〕21号", ["财社〔2017〕21号"]),
+    # round 19: a traditional-script page's code is read simplified whatever place heads it, not only the
+    # places the fold table once named (懷化市人民政府辦公室: 懷政辦發〔2023〕9號)
+    ("HHCR-2023-01005\n\n懷政辦發〔2023〕9號\n\n懷化市人民政府辦公室", ["怀政办发〔2023〕9号"]),
+    ("根據《懷化市貫徹落實實施方案》(懷政辦發〔2023〕9號)文件", ["怀政办发〔2023〕9号"]),
+    # ... while a simplified page's code stays as it is
+    ("怀政办发〔2023〕9号", ["怀政办发〔2023〕9号"]),
 ]
 
 
@@ -750,6 +756,22 @@ def test_traditional_char_examples():
     assert len(pairs) % 2 == 0 and len(set(pairs[0::2])) == len(pairs) // 2
     for text, expected in TRADITIONAL_CHARS["examples"]:
         assert to_simplified(text) == expected, text
+
+
+def test_traditional_place_chars():
+    # round 19: the traditional forms of every place name's characters fold (懷 of 懷化, 瀋 of 瀋陽), and
+    # the fold leaves every simplified place name as it is (乾 of 乾安县 is not folded to 干)
+    from extractors.normalize import TRADITIONAL_PLACE_CHARS_PATH, to_simplified
+    from extractors.registry import COUNTY_NAMES_PATH, load_registry
+
+    lines = [ln for ln in TRADITIONAL_PLACE_CHARS_PATH.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    pairs = [ln.split() for ln in lines]
+    assert len(pairs) > 300 and all(len(p) == 2 and len(p[0]) == len(p[1]) == 1 for p in pairs)
+    assert len({t for t, _ in pairs}) == len(pairs)
+    assert to_simplified("懷化瀋陽齊齊哈爾錫林郭勒盟烏魯木齊") == "怀化沈阳齐齐哈尔锡林郭勒盟乌鲁木齐"
+    counties = [ln for ln in COUNTY_NAMES_PATH.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    names = [p.name for p in load_registry()._places.values()] + counties
+    assert all(to_simplified(n) == n for n in names)
 
 
 def test_periodical_examples():
