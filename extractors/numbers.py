@@ -166,8 +166,9 @@ _FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全
 
 
 # The rest of a local government's or party committee's code after its place head:
-# 咸|政办发, 鄂州|政发, 恩施|州政办发, 大兴安岭|行署发, 锡|盟行署发, 黔江|府办发.
-_LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
+# 咸|政办发, 鄂州|政发, 恩施|州政办发, 大兴安岭|行署发, 锡|盟行署发, 黔江|府办发, and a
+# prefecture's administrative office (行政公署) by its 署 alone: 兴|署发 of 兴安盟, 阿|行发 is not one.
+_LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
 
 
 # The level characters that may follow a place head inside a local code (恩施州政办发, 锡盟行署发).

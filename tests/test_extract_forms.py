@@ -348,6 +348,11 @@ NUMBER_CASES = [
     ("根據《懷化市貫徹落實實施方案》(懷政辦發〔2023〕9號)文件", ["怀政办发〔2023〕9号"]),
     # ... while a simplified page's code stays as it is
     ("怀政办发〔2023〕9号", ["怀政办发〔2023〕9号"]),
+    # round 19: a prefecture's administrative office writes its code with 署 alone after its place's head
+    # (兴安盟行政公署: 兴署发〔2019〕1号), on a line of its own after a metadata line too
+    ("主 题 词: 行政事务\n \n兴署发〔2019〕1号", ["兴署发〔2019〕1号"]),
+    # ... nor is 署 alone a body after a word that heads no place
+    ("根据署税发〔2019〕1号", ["署税发〔2019〕1号"]),
 ]
 
 
