@@ -348,9 +348,20 @@ NUMBER_CASES = [
     ("根據《懷化市貫徹落實實施方案》(懷政辦發〔2023〕9號)文件", ["怀政办发〔2023〕9号"]),
     # ... while a simplified page's code stays as it is
     ("怀政办发〔2023〕9号", ["怀政办发〔2023〕9号"]),
-    # round 19: a prefecture's administrative office writes its code with 署 alone after its place's head
-    # (兴安盟行政公署: 兴署发〔2019〕1号), on a line of its own after a metadata line too
+    # round 19: a code that begins a line is read from the line's start: the words of a metadata line
+    # or a heading that no boundary word ends are no part of it, nor cut its head (portal pages:
+    # 主 题 词: 行政事务 ⏎ 渝北府发〔2017〕7号; 兴安盟行政公署 兴署发〔2019〕1号: 署 alone is its body)
     ("主 题 词: 行政事务\n \n兴署发〔2019〕1号", ["兴署发〔2019〕1号"]),
+    ("郎溪县人民政府工作规则\n郎政办秘〔2018〕77号", ["郎政办秘〔2018〕77号"]),
+    ("主题分类:综合政务\n海发改办〔2020〕1085号", ["海发改办〔2020〕1085号"]),
+    ("信息分类:行政事务\n大渡口府文〔2001〕119号", ["大渡口府文〔2001〕119号"]),
+    # ... but a line break that splits a code (PDF text) is no boundary: a place's head runs across it,
+    # the piece before it is a place's abbreviation, or a bracket holds the whole code
+    ("根据黔东\n南府办发〔2019〕1号", ["黔东南府办发〔2019〕1号"]),
+    ("根据恩施\n州政办发〔2022〕41号", ["恩施州政办发〔2022〕41号"]),
+    ("根据高区\n财农〔2023〕45号", ["高区财农〔2023〕45号"]),
+    ("（联防联控\n机制发〔2020〕28号）", ["联防联控机制发〔2020〕28号"]),
+    ("根据\n省财政厅云财社〔2022〕56号", ["云财社〔2022〕56号"]),
     # ... nor is 署 alone a body after a word that heads no place
     ("根据署税发〔2019〕1号", ["署税发〔2019〕1号"]),
 ]
