@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the output for the same input may change (the build cache is keyed on it).
-EXTRACTOR_VERSION = "30"  # session 7: rounds 13–18 used 21, 22, 24, 26, 27; 30 is rounds 17 and 18 merged
+EXTRACTOR_VERSION = "31"  # session 7: rounds 13–19 used 21, 22, 24, 26, 27, 28; merges 23, 30, 31
 
 
 def find_mentions(text: str | CleanText, *, source: str | None = None, registry: Registry | None = None,

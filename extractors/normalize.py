@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["title_key", "parse_numeral", "article_id", "law_short_name", "NUMERAL_CHARS", "TRADITIONAL_CHARS",
-           "to_simplified", "has_traditional"]
+           "TRADITIONAL_PLACE_CHARS_PATH", "to_simplified", "has_traditional"]
 
 NUMERAL_CHARS = "〇零一二三四五六七八九十百千两"
 _DIGITS = "0123456789"
@@ -31,7 +32,18 @@ TRADITIONAL_CHARS: dict[str, object] = {
     "examples": [("國發", "国发"), ("甘政發", "甘政发"), ("根據國務院令", "根据国务院令"), ("晉政字", "晋政字"),
                  ("國家衛生計生委", "国家卫生计生委")],
 }
-_TRADITIONAL_MAP = str.maketrans(dict(zip(TRADITIONAL_CHARS["pairs"][0::2], TRADITIONAL_CHARS["pairs"][1::2])))
+# The traditional forms of every place name's characters (懷 of 懷化, 瀋 of 瀋陽), derived from the
+# registry's places and the county names: see the file's header.
+TRADITIONAL_PLACE_CHARS_PATH = Path(__file__).resolve().parent / "data" / "traditional_place_chars.txt"
+
+
+def _place_char_pairs() -> dict[str, str]:
+    with open(TRADITIONAL_PLACE_CHARS_PATH, encoding="utf-8") as f:
+        return dict(line.split() for line in f if line.strip() and not line.startswith("#"))
+
+
+_TRADITIONAL_MAP = str.maketrans(
+    _place_char_pairs() | dict(zip(TRADITIONAL_CHARS["pairs"][0::2], TRADITIONAL_CHARS["pairs"][1::2])))
 # Characters that only a traditional-script text writes, all common in its numbers and names:
 # one scan tells whether a text needs the fold at all.
 _TRADITIONAL_MARK = re.compile("[國發辦廳務關於據號會]")

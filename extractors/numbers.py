@@ -166,8 +166,9 @@ _FUNCTION_CHARS = frozenset("经以省市县区其好并如即将本该各每全
 
 
 # The rest of a local government's or party committee's code after its place head:
-# 咸|政办发, 鄂州|政发, 恩施|州政办发, 大兴安岭|行署发, 锡|盟行署发, 黔江|府办发.
-_LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
+# 咸|政办发, 鄂州|政发, 恩施|州政办发, 大兴安岭|行署发, 锡|盟行署发, 黔江|府办发, and a
+# prefecture's administrative office (行政公署) by its 署 alone: 兴|署发 of 兴安盟, 阿|行发 is not one.
+_LOCAL_BODY = re.compile(r"[州市县区盟旗]?(?:行署|署|政|府|委|办)[办厅]?[发字函规文秘干人调明电通告复报令综任]{0,3}")
 
 
 # The level characters that may follow a place head inside a local code (恩施州政办发, 锡盟行署发).
@@ -298,11 +299,13 @@ def issuer_code_left_edge(run: str, registry: Registry, seen: Iterable[str] = ()
             return cut, 0.9
         extra = code[: len(code) - len(known)]
         if known[0] not in _CENTRAL_ONLY and (
-                (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra)):
-            # One character, or two that begin a place's name, between a boundary (a word,
-            # punctuation) and a registered code: a city's or county's abbreviation that the
-            # registry lacks, on a central pattern (宜财社 of 宜宾市财政局 on 财社, 宛环函 of
-            # 南阳市, 历城应急 of 历城区).  Reading 财社 there would name the ministry instead.
+                (len(extra) == 1 and extra not in _FUNCTION_CHARS) or registry.may_abbreviate_place(extra)
+                or (registry.abbreviates_division(extra) and extra[0] not in _FUNCTION_CHARS)):
+            # One character, or two that begin a place's name or that are a place's initial and
+            # its division's level (高区 of 高昌区), between a boundary (a word, punctuation) and a
+            # registered code: a city's or county's abbreviation that the registry lacks, on a
+            # central pattern (宜财社 of 宜宾市财政局 on 财社, 宛环函 of 南阳市, 历城应急 of 历城区,
+            # 高区财农 of 高昌区财政局).  Reading 财社 there would name the ministry instead.
             return cut, 0.7
         k = len(run) - len(known)
         if k - 1 >= cut and _province_before(run, k, registry):
@@ -385,6 +388,7 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
                 org = org_left_edge(ct, b - (1 if run.endswith("令") else 2))
                 if org is not None and run_start <= org < run_start + cut:
                     cut = org - run_start
+            cut = _line_start_code(ct, reg, run_start, run_start + cut, b, seen_codes) - run_start
         if cut == 0 and _READING_NOTE.search(s, max(0, run_start - 9), run_start):
             continue  # 財(cái)社〔2015〕257號: a code cut by a reading note cannot be read
         if _PROJECT_CODE_LABEL.search(s, max(0, run_start + cut - _LABEL_WINDOW), run_start + cut):
@@ -554,6 +558,44 @@ def _org_across_space(ct: CleanText, reg: Registry, left: int | None, end: int) 
             break  # a boundary word inside the piece
         pos = prev
     return best
+
+
+def _line_start_code(ct: CleanText, reg: Registry, run_start: int, code_start: int, b: int,
+                     seen: Iterable[str]) -> int:
+    """Where the code starts when a line break falls inside the run before its year bracket.
+
+    A code that begins a line is read from the line's start, as if the break were a
+    boundary word, so that the words of the line before (a heading or a metadata line that
+    no boundary word ends: 主 题 词: 行政事务 ⏎ 兴署发〔2019〕1号) neither join the code nor
+    make it lose its head.  PDF text breaks lines anywhere, inside codes too (（澄 ⏎
+    政办发〔2020〕38号）), so the break is no boundary when it splits one: the line after it
+    begins with a body's or a level's character (政, 办, 州), a registered code or a place's
+    head runs across it (云 ⏎ 医保, 黔东 ⏎ 南府办发), the code read so far has a place's
+    abbreviation before it (宜 ⏎ 财社, 高区 ⏎ 财农), or an opening bracket holds the whole run."""
+    runs, gaps, s = ct.runs, ct.gaps, ct.clean
+    k = bisect_right(runs, b - 1)
+    while k > 0 and runs[k - 1] > run_start:
+        k -= 1
+        if gaps[k] == 2:
+            break
+    else:
+        return code_start
+    q = runs[k]
+    tail = s[q:b]
+    if len(tail) < 2 or tail[0] in _BODY_CHARS or tail[0] in _LEVEL_CHARS:
+        return code_start
+    if run_start > 0 and s[run_start - 1] in _OPENERS and b - run_start <= _MAX_DELIMITED_CODE:
+        return code_start
+    if len(reg.longest_known_suffix(s[run_start:b]) or "") > len(tail):
+        return code_start
+    before = s[max(run_start, q - 4):q]
+    if any(p + n > len(before) for p in range(len(before)) for n in reg.place_heads_at(before + tail[:4], p)):
+        return code_start
+    piece = s[code_start:q]
+    if 0 < len(piece) <= 2 and (reg.may_abbreviate_place(piece) or reg.abbreviates_division(piece)
+                                or (len(piece) == 1 and piece not in _FUNCTION_CHARS)):
+        return code_start
+    return q + issuer_code_left_edge(tail, reg, seen)[0]
 
 
 def _stray_ok(s: str, code_start: int) -> bool:

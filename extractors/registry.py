@@ -388,6 +388,9 @@ _NOT_PLACE_NAME = re.compile(
 # autonomous prefectures: 恩施土家族苗族自治州 → 恩施, 锡林郭勒盟 → 锡林郭勒 (Registry.place_heads_at).
 _PLACE_SUFFIX = re.compile(r"(?:自治州|地区|盟|市|州)$")
 _ETHNIC_TAIL = re.compile(r"(?:土家族|布依族|朝鲜族|哈尼族|景颇族|傈僳族|柯尔克孜|哈萨克|蒙古族|蒙古|白族|傣族|壮族|苗族|彝族|藏族|羌族|回族|侗族)$")
+# The characters that end the name of a division and stand for it after the place's initial
+# inside a code (高区 of 高昌区, 昌州 of 昌吉回族自治州): Registry.abbreviates_division.
+_DIVISION_LEVEL_CHARS = frozenset("州市县区盟旗")
 _ETC_TAIL = re.compile(r"等(?:[0-9０-９一二两三四五六七八九十]{1,3}个?)?(?:部委|部门|单位|机关|委办局|家单位)$")
 _JOINT_SEP = re.compile(r"[\s_、，,；;／/]+")
 _CONJUNCTIONS = ("以及", "和", "与", "及")
@@ -664,6 +667,21 @@ class Registry:
         pairs = {(name[:k], name[-1]) for name in self._places for k in range(1, 5) if len(name) > k}
         pairs |= {(name[:k], name[-1]) for name in counties for k in range(2, 5) if len(name) > k}
         return frozenset(pairs)
+
+    def abbreviates_division(self, s: str) -> bool:
+        """True when ``s`` is a place's first character and the character that ends the
+        name of a division of that place (高区 of 高昌区, 昌州 of 昌吉回族自治州, 莫旗 of 莫力达瓦达斡尔族自治旗):
+        how a district's, county's or prefecture's department writes its place before an
+        agency's code (高区财农〔2023〕45号 of 高昌区).  Every province, prefecture and
+        county-level division counts, as its own two characters are kept together."""
+        return len(s) == 2 and s in self._division_initial_and_level
+
+    @cached_property
+    def _division_initial_and_level(self) -> frozenset[str]:
+        with open(COUNTY_NAMES_PATH, encoding="utf-8") as f:
+            counties = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+        names = list(self._places) + counties
+        return frozenset(n[0] + n[-1] for n in names if len(n) > 2 and n[-1] in _DIVISION_LEVEL_CHARS)
 
     def may_begin_county(self, c: str) -> bool:
         """True when the character ``c`` begins the name of a county-level division

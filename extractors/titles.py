@@ -47,6 +47,10 @@ TITLE_EXCLUSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
      ("收支预算总表", "一般公共预算“三公”经费支出表", "一级项目绩效目标表")),
     ("newspaper", ("日报", "晚报", "时报", "商报", "法制报", "杂志", "周刊", "月刊", "画报", "学报"),
      ("温州日报", "人民日报")),
+    # a website named as the source of a page (信息来源:《内蒙古自治区人民政府网》): a medium as a
+    # newspaper is; a document's title ends with its kind, never with 网
+    ("website", ("网", "网站"),
+     ("内蒙古自治区人民政府网", "中国政府网", "人民网", "呼伦贝尔市人民政府门户网站")),
     ("register", ("产品公告", "名录", "名单"),
      ("道路机动车辆生产企业及产品公告", "全球生物物种名录（COL）", "国家危险废物名录（2021年版）")),
     # a statistics yearbook is a book of figures, whatever year it is of (《安康统计年鉴2022》)

@@ -71,7 +71,7 @@ class Title(Mention):
     key: str = ""
     parent: int | None = None
     issuer_before: str | None = None  # 国务院《…》: the body written before the brackets
-    category: str = "policy"  # policy, or why it is not cited: form, certificate, table, newspaper, register, publication, file, work, alias, self, generic
+    category: str = "policy"  # policy, or why it is not cited: form, certificate, table, newspaper, website, register, publication, file, work, alias, self, generic
     alias_of: str | None = None  # for an alias mention, the full title it stands for
 
     kind: ClassVar[str] = "title"

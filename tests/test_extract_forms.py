@@ -336,6 +336,44 @@ NUMBER_CASES = [
     # ... while numbers listed with 、 stay two, and joint issuers written with spaces lose them
     ("根据国家税务总局公告2019年第1号、财政部公告2019年第2号", ["国家税务总局公告2019年第1号", "财政部公告2019年第2号"]),
     ("（财政部 税务总局 海关总署公告2019年第39号）", ["财政部税务总局海关总署公告2019年第39号"]),
+    # round 19 (city, county and township documents of the least seen regions): a district the first
+    # list of county names lacked (渝北区) heads its own code after words and lines that are no
+    # boundary (重庆市渝北区人民政府 portal page: 主 题 词: 行政事务 ⏎ 渝北府发〔2017〕7号)
+    ("主 题 词: 行政事务\n \n渝北府发〔2017〕7号", ["渝北府发〔2017〕7号"]),
+    ("经渝北府发〔2017〕7号批准", ["渝北府发〔2017〕7号"]),
+    # ... while a head of no division is no part of it (北府发 stays the code after 经营)
+    ("经营北府发〔2017〕7号", ["北府发〔2017〕7号"]),
+    # round 19: a place's initial and its division's level before a registered (central) code: a district's
+    # or county's department (吐鲁番市高昌区: 文  号 高区财农〔2023〕45号, 高昌区财政局's 农 series)
+    ("文  号 高区财农〔2023〕45号 主题分类 生态保护", ["高区财农〔2023〕45号"]),
+    ("根据高区财农〔2023〕45号文件", ["高区财农〔2023〕45号"]),
+    ("依据高区财农〔2023〕45号的规定", ["高区财农〔2023〕45号"]),
+    # ... but not a word of the sentence that ends with a level (辖区, 全区, 本县: no division is 辖…区)
+    ("辖区财农〔2023〕45号", ["财农〔2023〕45号"]),
+    ("全区财农〔2023〕45号", ["财农〔2023〕45号"]),
+    ("本县财社〔2017〕21号", ["财社〔2017〕21号"]),
+    # round 19: a traditional-script page's code is read simplified whatever place heads it, not only the
+    # places the fold table once named (懷化市人民政府辦公室: 懷政辦發〔2023〕9號)
+    ("HHCR-2023-01005\n\n懷政辦發〔2023〕9號\n\n懷化市人民政府辦公室", ["怀政办发〔2023〕9号"]),
+    ("根據《懷化市貫徹落實實施方案》(懷政辦發〔2023〕9號)文件", ["怀政办发〔2023〕9号"]),
+    # ... while a simplified page's code stays as it is
+    ("怀政办发〔2023〕9号", ["怀政办发〔2023〕9号"]),
+    # round 19: a code that begins a line is read from the line's start: the words of a metadata line
+    # or a heading that no boundary word ends are no part of it, nor cut its head (portal pages:
+    # 主 题 词: 行政事务 ⏎ 渝北府发〔2017〕7号; 兴安盟行政公署 兴署发〔2019〕1号: 署 alone is its body)
+    ("主 题 词: 行政事务\n \n兴署发〔2019〕1号", ["兴署发〔2019〕1号"]),
+    ("郎溪县人民政府工作规则\n郎政办秘〔2018〕77号", ["郎政办秘〔2018〕77号"]),
+    ("主题分类:综合政务\n海发改办〔2020〕1085号", ["海发改办〔2020〕1085号"]),
+    ("信息分类:行政事务\n大渡口府文〔2001〕119号", ["大渡口府文〔2001〕119号"]),
+    # ... but a line break that splits a code (PDF text) is no boundary: a place's head runs across it,
+    # the piece before it is a place's abbreviation, or a bracket holds the whole code
+    ("根据黔东\n南府办发〔2019〕1号", ["黔东南府办发〔2019〕1号"]),
+    ("根据恩施\n州政办发〔2022〕41号", ["恩施州政办发〔2022〕41号"]),
+    ("根据高区\n财农〔2023〕45号", ["高区财农〔2023〕45号"]),
+    ("（联防联控\n机制发〔2020〕28号）", ["联防联控机制发〔2020〕28号"]),
+    ("根据\n省财政厅云财社〔2022〕56号", ["云财社〔2022〕56号"]),
+    # ... nor is 署 alone a body after a word that heads no place
+    ("根据署税发〔2019〕1号", ["署税发〔2019〕1号"]),
 ]
 
 
@@ -485,6 +523,11 @@ TITLE_CASES = [
     ("為深入宣傳貫徹黨的二十大精神,臨邑縣孟寺鎮線下體驗館組織黨員干部們共同觀看《二十大代表在基层》系列报道。", []),
     ("學生在學習語文課《開國大典》、《小兵張嘎》、《地雷戰》、《地道戰》等篇目時", []),
     ("依据《中华人民共和国教育法》、《某某课程管理办法》等文件开设课程", ["中华人民共和国教育法", "某某课程管理办法"]),
+    # round 19: a website named as a page's source is a medium, not a document (内蒙古 portal page)
+    ("2015-07-22 次浏览分类:区内政策 信息来源:《内蒙古自治区人民政府网》", []),
+    ("转载自《中国政府网》", []),
+    # ... while a document about a network stays a title
+    ("按照《关于加快推进农村电网改造升级的实施意见》执行", ["关于加快推进农村电网改造升级的实施意见"]),
 ]
 
 
@@ -806,6 +849,22 @@ def test_traditional_char_examples():
     assert len(pairs) % 2 == 0 and len(set(pairs[0::2])) == len(pairs) // 2
     for text, expected in TRADITIONAL_CHARS["examples"]:
         assert to_simplified(text) == expected, text
+
+
+def test_traditional_place_chars():
+    # round 19: the traditional forms of every place name's characters fold (懷 of 懷化, 瀋 of 瀋陽), and
+    # the fold leaves every simplified place name as it is (乾 of 乾安县 is not folded to 干)
+    from extractors.normalize import TRADITIONAL_PLACE_CHARS_PATH, to_simplified
+    from extractors.registry import COUNTY_NAMES_PATH, load_registry
+
+    lines = [ln for ln in TRADITIONAL_PLACE_CHARS_PATH.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    pairs = [ln.split() for ln in lines]
+    assert len(pairs) > 300 and all(len(p) == 2 and len(p[0]) == len(p[1]) == 1 for p in pairs)
+    assert len({t for t, _ in pairs}) == len(pairs)
+    assert to_simplified("懷化瀋陽齊齊哈爾錫林郭勒盟烏魯木齊") == "怀化沈阳齐齐哈尔锡林郭勒盟乌鲁木齐"
+    counties = [ln for ln in COUNTY_NAMES_PATH.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    names = [p.name for p in load_registry()._places.values()] + counties
+    assert all(to_simplified(n) == n for n in names)
 
 
 def test_periodical_examples():

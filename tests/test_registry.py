@@ -557,7 +557,7 @@ def test_county_names_file_and_place_initials():
     lines = COUNTY_NAMES_PATH.read_text(encoding="utf-8").splitlines()
     names = [n for n in lines if n and not n.startswith("#")]
     assert len(names) > 2800 and names == sorted(set(names))
-    assert {"历城区", "施甸县", "澄江市", "番禺区"} <= set(names)
+    assert {"历城区", "施甸县", "澄江市", "番禺区", "渝北区", "西沙区"} <= set(names)
     reg = load_registry()
     assert reg.may_abbreviate_place("历城") and reg.may_abbreviate_place("宜")  # 历城区; 宜宾市 (a prefecture)
     assert not reg.may_abbreviate_place("通过") and not reg.may_abbreviate_place("其中")
@@ -575,6 +575,7 @@ PLACE_HEAD_CASES = [
     ("鄂州政发", 2),
     # a county's first two characters, a place's first character
     ("黔江府办发", 2),
+    ("渝北府发", 2),  # 渝北区: missing from the first list of county names (round 19)
     ("咸政办发", 1),
     ("齐政办发", 1),
     # words of the sentence are no heads
@@ -598,6 +599,15 @@ def test_place_heads_come_from_every_prefecture():
     for p in REG._places.values():
         if p.level == "prefecture":
             assert REG.place_heads_at(p.name, 0), p.name
+
+
+def test_abbreviates_division():
+    # a place's initial and the character that ends its division's name (round 19)
+    assert REG.abbreviates_division("高区")  # 高昌区
+    assert REG.abbreviates_division("昌州")  # 昌吉回族自治州
+    assert REG.abbreviates_division("莫旗")  # 莫力达瓦达斡尔族自治旗
+    assert not REG.abbreviates_division("辖区") and not REG.abbreviates_division("高")
+    assert not REG.abbreviates_division("高昌")  # a county's first two characters: may_abbreviate_place
 
 
 def test_starts_like_agency_is_not_a_region():
