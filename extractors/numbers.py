@@ -381,10 +381,15 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
             cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
             if run.endswith(("令", "公告")):
                 # an order or announcement numbered with a year bracket (工业和信息化部令〔2019〕第50号):
-                # its issuer is a body's name, read as an order's is (和 inside 工业和信息化部)
+                # its issuer is a body's name, read as an order's is (和 inside 工业和信息化部), joint
+                # issuers included (教育部、外交部、公安部令〔2017〕第42号)
                 org = org_left_edge(ct, b - (1 if run.endswith("令") else 2))
                 if org is not None and run_start <= org < run_start + cut:
                     cut = org - run_start
+                if org is not None and org == run_start + cut:
+                    joint = _joint_issuers_left(ct, reg, org)
+                    if joint < run_start:
+                        run_start, cut, run = joint, 0, s[joint:b]
         if cut == 0 and _READING_NOTE.search(s, max(0, run_start - 9), run_start):
             continue  # 財(cái)社〔2015〕257號: a code cut by a reading note cannot be read
         if _PROJECT_CODE_LABEL.search(s, max(0, run_start + cut - _LABEL_WINDOW), run_start + cut):
@@ -693,16 +698,26 @@ def _line_issuer_left(ct: CleanText, reg: Registry, left: int, end: int) -> int:
 
 
 def _joint_issuers_left(ct: CleanText, reg: Registry, left: int) -> int:
-    """Joint issuers written with spaces between their names (``财政部 税务总局 海关总署公告
-    2019年第39号``): go on leftwards across each space behind which a complete
-    organisation name of known level ends."""
+    """Joint issuers written with spaces or 、 between their names (``财政部 税务总局 海关总署公告
+    2019年第39号``, ``教育部、外交部、公安部令第42号``): go on leftwards across each space or 、
+    behind which a complete organisation name of known level ends."""
     s = ct.clean
-    while left > 0 and ct.gap(left) == 1:
-        k = org_left_edge(ct, left, 20)
-        if k is None or k >= left or reg.admin_level(s[k:left]) is None:
+    while left > 0:
+        if ct.gap(left) == 1:
+            end = left
+        elif s[left - 1] in _JOINT_ISSUER_SEPARATORS and ct.gap(left) == 0 and ct.gap(left - 1) == 0:
+            end = left - 1
+        else:
+            break
+        k = org_left_edge(ct, end, 20)
+        if k is None or k >= end or reg.admin_level(s[k:end]) is None:
             break
         left = k
     return left
+
+
+# What a text writes between the names of joint issuers besides a space (教育部、外交部、公安部令第42号).
+_JOINT_ISSUER_SEPARATORS = "、"
 
 
 def _inverted_orders(s: str) -> Iterator[re.Match]:
