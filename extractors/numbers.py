@@ -640,7 +640,8 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
             yield _make(ct, reg, cstart, cend, f"{issuer}令第{serial}号", "order", issuer, serial, None)
 
 
-_SHORT_ORDER_ISSUERS = "部署"
+# 部令, 署令, 局令 (a ministry, an administration, a bureau of the State Council writing its own orders).
+_SHORT_ORDER_ISSUERS = "部署局"
 
 # How the name of a body that issues orders ends (国务院, 省政府, 市场监管总局, 财政部), or
 # the office whose orders promulgate laws (签署第八十一号主席令).

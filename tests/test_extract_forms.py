@@ -337,6 +337,10 @@ NUMBER_CASES = [
     # ... not a title or a word before the 、
     ("依据《财政票据管理办法》、财政部令第70号", ["财政部令第70号"]),
     ("按照规定、公安部令第42号", ["公安部令第42号"]),
+    # round 20: a State Council bureau's own short order form in brackets (《药品说明书和标签管理规定》（局令第24号）)
+    ("法规依据包括《药品说明书和标签管理规定》（局令第24号）", ["局令第24号"]),
+    # ... only right after the bracket
+    ("依据局令第24号", []),
 ]
 
 
