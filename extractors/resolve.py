@@ -160,9 +160,34 @@ def resolve_aliases(ex: Extraction) -> Extraction:
 # Numerals of dates and serials: digits or Chinese (二〇一九年十二月三十日, 第一百三十四号).
 _N = "[0-9〇零一二三四五六七八九十百两]"
 _DATE = rf"(?:{_N}{{4}}年{_N}{{1,3}}月(?:{_N}{{1,3}}日)?)"
-# Between a title and the bracket holding its number.
-# 原 ("former"): the number of a body since renamed, 《…规定》（原安全监管总局令第12号）.
-_TITLE_TO_NUMBER = re.compile(rf"^(?:[（(]原?(?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第{_N}+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?)?$")
+# A label written before a number (文号：国卫办医发（2022）8号).
+_NUMBER_LABEL = r"(?:文号|发文字号|发文文号|文件编号|文件号)[:：]?"
+# Between a title and the number the text gives for it (the whole cleaned gap): nothing (a space
+# was dropped), or the bracket holding the number, square ones too (《…》[国办发〔2017〕54号]), with
+# what may come before the number inside it: 原 ("former": the order of a body since renamed,
+# 《…规定》（原安全监管总局令第12号）), a short name's definition, a date and what happened on it,
+# a label.
+TITLE_TO_NUMBER: dict[str, object] = {
+    "regex": (
+        rf"^(?:[（(\[［【]原?(?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?"
+        rf"(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第{_N}+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?"
+        rf"(?:{_NUMBER_LABEL})?)?$"
+    ),
+    # (text, its pairs)
+    "examples": [
+        ("《某某办法》（原安全监管总局令第12号）", [("某某办法", "安全监管总局令第12号")]),
+        ("发布的《关于印发医疗机构门诊质量管理暂行规定的通知》（文号：国卫办医发（2022）8号）",
+         [("关于印发医疗机构门诊质量管理暂行规定的通知", "国卫办医发〔2022〕8号")]),
+        ("国务院办公厅发布《关于建设第二批大众创业万众创新示范基地的实施意见》[国办发〔2017〕54号]：经国务院同意",
+         [("关于建设第二批大众创业万众创新示范基地的实施意见", "国办发〔2017〕54号")]),
+        ("《关于做好医疗救助工作的通知》【云医保〔2019〕128号】", [("关于做好医疗救助工作的通知", "云医保〔2019〕128号")]),
+    ],
+    "counterexamples": [
+        "《关于做好医疗救助工作的通知》（附件：云医保〔2019〕128号）",
+        "《关于做好医疗救助工作的通知》[1]云医保〔2019〕128号",
+    ],
+}
+_TITLE_TO_NUMBER = re.compile(TITLE_TO_NUMBER["regex"])
 # Between a number and the title it introduces (签署第736号国务院令，公布《…》).
 _NUMBER_TO_TITLE = re.compile(r"^(?:[)）])?(?:文件|文|发布的|公布的|印发的|[，,]?(?:发布|公布)|现公布|现予公布|现予以公布|现发布|现予发布|特发布|现印发|现将|的)?$")
 # 令第66号发布、2004年…令第134号修正的《…》: the issuing order, not the amending one.

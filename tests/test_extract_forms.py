@@ -849,7 +849,29 @@ PAIR_CASES = [
     # round 13: the number of a code with a bracketed series pairs with the title before it
     ("根据《闽清县财政局关于下达2021年市级全民健身工程补助经费的通知》(梅财(事)指〔2021〕70号)文件精神",
      [("闽清县财政局关于下达2021年市级全民健身工程补助经费的通知", "梅财（事）指〔2021〕70号")]),
+    # round 20: a label before the number in its bracket (a list of 法规与政策 with 文号：)
+    ("--2.中华人民共和国国家卫生健康委员会（2017年2月22日）发布的《电子病历应用管理规范（试行）》（文号：国卫办医发(2017)8号）\n"
+     "--3.中华人民共和国原卫生部（2010年1月22日）发布的《病历书写基本规范》（文号：卫医政发（2010）11号）",
+     [("电子病历应用管理规范（试行）", "国卫办医发〔2017〕8号"), ("病历书写基本规范", "卫医政发〔2010〕11号")]),
+    ("《关于做好医疗救助工作的通知》（发文字号：云医保〔2019〕128号）", [("关于做好医疗救助工作的通知", "云医保〔2019〕128号")]),
+    # ... not a label of anything else
+    ("《关于做好医疗救助工作的通知》（附件：云医保〔2019〕128号）", []),
+    # round 20: the number in square brackets (国务院办公厅发布《…》[国办发〔2017〕54号])
+    ("国务院办公厅发布《关于建设第二批大众创业万众创新示范基地的实施意见》[国办发〔2017〕54号]：经国务院同意",
+     [("关于建设第二批大众创业万众创新示范基地的实施意见", "国办发〔2017〕54号")]),
+    ("《关于做好医疗救助工作的通知》【云医保〔2019〕128号】", [("关于做好医疗救助工作的通知", "云医保〔2019〕128号")]),
+    # ... not a bracket closed before the number
+    ("《关于做好医疗救助工作的通知》[1]云医保〔2019〕128号", []),
 ]
+
+
+def test_title_to_number_examples():
+    from extractors.resolve import TITLE_TO_NUMBER
+    for table in (TITLE_TO_NUMBER,):
+        for text, expected in table["examples"]:
+            assert pairs(text) == expected, text
+        for text in table.get("counterexamples", ()):
+            assert pairs(text) == [], text
 
 
 def test_alias_defined_again_for_another_title():
