@@ -188,6 +188,31 @@ TITLE_TO_NUMBER: dict[str, object] = {
     ],
 }
 _TITLE_TO_NUMBER = re.compile(TITLE_TO_NUMBER["regex"])
+# The number as the next field of a title's entry, after a comma: inside the bracket that holds both
+# (（国务院办公厅《…》，国办发〔2013〕15 号）) or in a list of references (国务院办公厅：《…》，国办发〔2020〕45号。).
+# The field ends right after the number; a number the sentence goes on about (《…》，国发〔2019〕5号文件精神)
+# is another document's.
+NUMBER_FIELDS: dict[str, object] = {
+    "regex": rf"^[，,](?:{_NUMBER_LABEL})?$",
+    "ends": "，,。；;）)]】",
+    "examples": [
+        ("（国务院办公厅《关于建立疾病应急救助制度的指导意见》，国办发〔2013〕15 号）",
+         [("关于建立疾病应急救助制度的指导意见", "国办发〔2013〕15号")]),
+        ("6. 国务院办公厅：《关于切实解决老年人运用智能技术困难的实施方案》，国办发〔2020〕45号。",
+         [("关于切实解决老年人运用智能技术困难的实施方案", "国办发〔2020〕45号")]),
+        ("国务院办公厅：《“十四五”城乡社区服务体系建设规划》，国办发〔2021〕56号，https://www.mee.gov.cn/",
+         [("“十四五”城乡社区服务体系建设规划", "国办发〔2021〕56号")]),
+        ("九部门：《关于深入推进智慧社区建设的意见》，民发〔2022〕29号\n住房和城乡建设部办公厅",
+         [("关于深入推进智慧社区建设的意见", "民发〔2022〕29号")]),
+    ],
+    "counterexamples": [
+        "依据《某某办法》，国发〔2019〕5号文件精神，制定本细则",
+        "按照《某某办法》，国发〔2019〕5号要求执行",
+        "学习《某某办法》，国发〔2019〕5号和中办发〔2019〕6号",
+    ],
+}
+_NUMBER_FIELD = re.compile(NUMBER_FIELDS["regex"])
+_NUMBER_FIELD_ENDS = frozenset(NUMBER_FIELDS["ends"])
 # Between a number and the title it introduces (签署第736号国务院令，公布《…》).
 _NUMBER_TO_TITLE = re.compile(r"^(?:[)）])?(?:文件|文|发布的|公布的|印发的|[，,]?(?:发布|公布)|现公布|现予公布|现予以公布|现发布|现予发布|特发布|现印发|现将|的)?$")
 # 令第66号发布、2004年…令第134号修正的《…》: the issuing order, not the amending one.
@@ -236,7 +261,8 @@ def resolve_pairs(ex: Extraction) -> Extraction:
         if k < 0:
             continue
         t = outers[k]
-        if not (t.cend <= n.cstart and _TITLE_TO_NUMBER.match(s[t.cend:n.cstart])):
+        if not (t.cend <= n.cstart and (_TITLE_TO_NUMBER.match(s[t.cend:n.cstart])
+                                         or _number_field(ex.ct, s[t.cend:n.cstart], group[-1]))):
             continue
         how = "bracket" if n.cstart > t.cend else "adjacent"
         if len(group) == 1:
@@ -296,6 +322,14 @@ def resolve_pairs(ex: Extraction) -> Extraction:
 
 
 _LIST_SEPARATORS = frozenset(("", "、", "，", ",", "和", "及", "与", "以及"))
+
+
+def _number_field(ct: CleanText, between: str, last: DocumentNumber) -> bool:
+    """The number is the comma-separated field right after a title (``《…》，国办发〔2020〕45号。``):
+    the gap is a comma, a label at most, and the field ends with the number (``last``, the list's last)."""
+    if not _NUMBER_FIELD.match(between):
+        return False
+    return last.cend >= len(ct.clean) or ct.gap(last.cend) == 2 or ct.clean[last.cend] in _NUMBER_FIELD_ENDS
 
 
 def _number_lists(s: str, numbers: Sequence[DocumentNumber]) -> list[list[DocumentNumber]]:

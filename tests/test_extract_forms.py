@@ -862,12 +862,26 @@ PAIR_CASES = [
     ("《关于做好医疗救助工作的通知》【云医保〔2019〕128号】", [("关于做好医疗救助工作的通知", "云医保〔2019〕128号")]),
     # ... not a bracket closed before the number
     ("《关于做好医疗救助工作的通知》[1]云医保〔2019〕128号", []),
+    # round 20: the number as the comma-separated field after the title, inside the bracket holding
+    # both or in a list of references
+    ("| <https://www.gov.cn/zhengce/zhengceku/2013-03/01/content_6069.htm>（国务院办公厅《关于建立疾病应急救助制度的指导意见》，国办发〔2013〕15 号） | 是 |",
+     [("关于建立疾病应急救助制度的指导意见", "国办发〔2013〕15号")]),
+    ("（国家卫生健康委办公厅《关于印发急诊医学等 6 个专业医疗质量控制指标（2024 年版）的通知》，国卫办医政函〔2024〕150 号，2024 年 4 月 30 日）",
+     [("关于印发急诊医学等6个专业医疗质量控制指标（2024年版）的通知", "国卫办医政函〔2024〕150号")]),
+    ("5. 全国人大常委会：《中华人民共和国无障碍环境建设法》，2023。\n6. 国务院办公厅：《关于切实解决老年人运用智能技术困难的实施方案》，国办发〔2020〕45号。",
+     [("关于切实解决老年人运用智能技术困难的实施方案", "国办发〔2020〕45号")]),
+    ("九部门：《关于深入推进智慧社区建设的意见》，民发〔2022〕29号\n住房和城乡建设部办公厅：《关于开展完整社区建设试点工作的通知》",
+     [("关于深入推进智慧社区建设的意见", "民发〔2022〕29号")]),
+    # ... not a number the sentence goes on about
+    ("依据《某某办法》，国发〔2019〕5号文件精神，制定本细则", []),
+    ("按照《某某办法》，国发〔2019〕5号要求执行", []),
+    ("学习《某某办法》，国发〔2019〕5号和中办发〔2019〕6号", []),
 ]
 
 
 def test_title_to_number_examples():
-    from extractors.resolve import TITLE_TO_NUMBER
-    for table in (TITLE_TO_NUMBER,):
+    from extractors.resolve import NUMBER_FIELDS, TITLE_TO_NUMBER
+    for table in (TITLE_TO_NUMBER, NUMBER_FIELDS):
         for text, expected in table["examples"]:
             assert pairs(text) == expected, text
         for text in table.get("counterexamples", ()):
