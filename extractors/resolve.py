@@ -218,6 +218,28 @@ _NUMBER_TO_TITLE = re.compile(r"^(?:[)）])?(?:文件|文|发布的|公布的|�
 # 令第66号发布、2004年…令第134号修正的《…》: the issuing order, not the amending one.
 _ISSUED_THEN_AMENDED = re.compile(rf"^(?:发布|公布)[、，,]{_DATE}?[\u4e00-\u9fff]{{2,30}}?第{_N}+号号?修正的$")
 _HISTORY_TAIL = re.compile(r"^(?:发布|公布|印发)")
+# An order or announcement line above the sentence that promulgates a title, the meeting that
+# adopted it written first: 深圳市人民代表大会常务委员会公告 ⏎ 第三十七号 ⏎ 深圳市第三届…第十一次会议于
+# 2001年10月17日审议通过的《…条例》…批准,现予公布 (the whole cleaned gap between the number and the title).
+PROMULGATION_PREAMBLES: dict[str, object] = {
+    "regex": r"^[^。；;《》]{0,80}?会议[^。；;《》]{0,80}?(?:通过|批准)的$",
+    # (text, its pairs)
+    "examples": [
+        ("深圳市人民代表大会常务委员会公告\n\n第三十七号\n\n  深圳市第三届人民代表大会常务委员会第十一次会议于2001年10月17日"
+         "审议通过的《深圳市人民代表大会常务委员会听证条例》业经广东省第九届人民代表大会常务委员会第二十九次会议于2001年12月3日批准,"
+         "现予公布,自2002年1月1日起施行。",
+         [("深圳市人民代表大会常务委员会听证条例", "深圳市人民代表大会常务委员会公告第37号")]),
+    ],
+    "counterexamples": [
+        # the number does not end its line
+        "根据深圳市人民代表大会常务委员会公告第37号，第十一次会议审议通过的《某某条例》现予公布。",
+        # the sentence does not promulgate the title
+        "某某市人民政府令\n第5号\n市政府第3次常务会议审议通过的《某某办法》存在以下问题。",
+    ],
+}
+_PROMULGATION_PREAMBLE = re.compile(PROMULGATION_PREAMBLES["regex"])
+# What the sentence after such a title says of it.
+_PROMULGATES = ("公布", "发布")
 # How far back the sentence before a history line (《X》…重新公布。) is looked for.
 _HISTORY_SENTENCE = 200
 
@@ -275,7 +297,8 @@ def resolve_pairs(ex: Extraction) -> Extraction:
         if len(titles) == len(group):
             for t, n in zip(titles, group):
                 add(t, n, how)
-    # 2. the number right before a title: 公告第49号《…》, 令第8号发布的《…》, 令第693号现公布《…》
+    # 2. the number right before a title: 公告第49号《…》, 令第8号发布的《…》, 令第693号现公布《…》, an order
+    #    or announcement line above …会议于…通过的《…》…现予公布
     for n in ex.numbers:
         if n.cstart in paired_numbers:
             continue
@@ -284,7 +307,8 @@ def resolve_pairs(ex: Extraction) -> Extraction:
             continue
         t = outers[k]
         between = s[n.cend:t.cstart]
-        if _NUMBER_TO_TITLE.match(between) or _ISSUED_THEN_AMENDED.match(between):
+        if _NUMBER_TO_TITLE.match(between) or _ISSUED_THEN_AMENDED.match(between) \
+                or _promulgated_below(ex.ct, n, t, between):
             add(t, n, "number_first")
     # 3. a history bracket: 《…》（2007年…令第161号公布）, a heading （1998年…令第253号发布,
     #    or a line (…令第190号公布 …) right after 《X》…重新公布。
@@ -322,6 +346,19 @@ def resolve_pairs(ex: Extraction) -> Extraction:
 
 
 _LIST_SEPARATORS = frozenset(("", "、", "，", ",", "和", "及", "与", "以及"))
+
+
+def _promulgated_below(ct: CleanText, n: DocumentNumber, t: Title, between: str) -> bool:
+    """``n`` is an order or announcement line and the sentence under it promulgates ``t``,
+    the meeting that adopted it named first (…会议于…审议通过的《X》…现予公布)."""
+    if n.form not in ("order", "announcement") or ct.gap(n.cend) != 2 or len(between) > 170:
+        return False
+    if not _PROMULGATION_PREAMBLE.match(between):
+        return False
+    s = ct.clean
+    end = s.find("。", t.cend, t.cend + _HISTORY_SENTENCE)
+    rest = s[t.cend:end if end >= 0 else t.cend + _HISTORY_SENTENCE]
+    return any(word in rest for word in _PROMULGATES)
 
 
 def _number_field(ct: CleanText, between: str, last: DocumentNumber) -> bool:

@@ -876,12 +876,21 @@ PAIR_CASES = [
     ("依据《某某办法》，国发〔2019〕5号文件精神，制定本细则", []),
     ("按照《某某办法》，国发〔2019〕5号要求执行", []),
     ("学习《某某办法》，国发〔2019〕5号和中办发〔2019〕6号", []),
+    # round 20: an announcement line above the sentence promulgating the title, the meeting named first
+    ("深圳市人民代表大会常务委员会公告\n\n第三十七号\n\n  深圳市第三届人民代表大会常务委员会第十一次会议于2001年10月17日审议通过的"
+     "《深圳市人民代表大会常务委员会听证条例》业经广东省第九届人民代表大会常务委员会第二十九次会议于2001年12月3日批准,现予公布,自2002年1月1日起施行。",
+     [("深圳市人民代表大会常务委员会听证条例", "深圳市人民代表大会常务委员会公告第37号")]),
+    ("某某市人民政府令\n第5号\n某某市人民政府第12次常务会议审议通过的《某某市养犬管理办法》，现予公布，自2020年1月1日起施行。",
+     [("某某市养犬管理办法", "某某市人民政府令第5号")]),
+    # ... not when the number is inside a sentence, nor when the sentence promulgates nothing
+    ("根据深圳市人民代表大会常务委员会公告第37号，第十一次会议审议通过的《某某条例》现予公布。", []),
+    ("某某市人民政府令\n第5号\n市政府第3次常务会议审议通过的《某某办法》存在以下问题。", []),
 ]
 
 
 def test_title_to_number_examples():
-    from extractors.resolve import NUMBER_FIELDS, TITLE_TO_NUMBER
-    for table in (TITLE_TO_NUMBER, NUMBER_FIELDS):
+    from extractors.resolve import NUMBER_FIELDS, PROMULGATION_PREAMBLES, TITLE_TO_NUMBER
+    for table in (TITLE_TO_NUMBER, NUMBER_FIELDS, PROMULGATION_PREAMBLES):
         for text, expected in table["examples"]:
             assert pairs(text) == expected, text
         for text in table.get("counterexamples", ()):
