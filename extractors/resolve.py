@@ -163,13 +163,14 @@ _DATE = rf"(?:{_N}{{4}}年{_N}{{1,3}}月(?:{_N}{{1,3}}日)?)"
 # A label written before a number (文号：国卫办医发（2022）8号).
 _NUMBER_LABEL = r"(?:文号|发文字号|发文文号|文件编号|文件号)[:：]?"
 # Between a title and the number the text gives for it (the whole cleaned gap): nothing (a space
-# was dropped), or the bracket holding the number, square ones too (《…》[国办发〔2017〕54号]), with
-# what may come before the number inside it: 原 ("former": the order of a body since renamed,
-# 《…规定》（原安全监管总局令第12号）), a short name's definition, a date and what happened on it,
-# a label.
+# or a line break was dropped: the next cell of a table flattened one cell a line), the rule between
+# two cells of a table row (| 《…》 | 国卫办医发〔2017〕8号 |), or the bracket holding the number, square
+# ones too (《…》[国办发〔2017〕54号]), with what may come before the number inside it: 原 ("former":
+# the order of a body since renamed, 《…规定》（原安全监管总局令第12号）), a short name's definition,
+# a date and what happened on it, a label.
 TITLE_TO_NUMBER: dict[str, object] = {
     "regex": (
-        rf"^(?:[（(\[［【]原?(?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?"
+        rf"^(?:[|｜]|[（(\[［【]原?(?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?"
         rf"(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第{_N}+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?"
         rf"(?:{_NUMBER_LABEL})?)?$"
     ),
@@ -181,10 +182,12 @@ TITLE_TO_NUMBER: dict[str, object] = {
         ("国务院办公厅发布《关于建设第二批大众创业万众创新示范基地的实施意见》[国办发〔2017〕54号]：经国务院同意",
          [("关于建设第二批大众创业万众创新示范基地的实施意见", "国办发〔2017〕54号")]),
         ("《关于做好医疗救助工作的通知》【云医保〔2019〕128号】", [("关于做好医疗救助工作的通知", "云医保〔2019〕128号")]),
+        ("| 《病历书写基本规范》 | 卫医政发〔2010〕11号 | NR-002 |", [("病历书写基本规范", "卫医政发〔2010〕11号")]),
     ],
     "counterexamples": [
         "《关于做好医疗救助工作的通知》（附件：云医保〔2019〕128号）",
         "《关于做好医疗救助工作的通知》[1]云医保〔2019〕128号",
+        "| 《病历书写基本规范》 | 2010年 | 卫医政发〔2010〕11号 |",
     ],
 }
 _TITLE_TO_NUMBER = re.compile(TITLE_TO_NUMBER["regex"])

@@ -862,6 +862,14 @@ PAIR_CASES = [
     ("《关于做好医疗救助工作的通知》【云医保〔2019〕128号】", [("关于做好医疗救助工作的通知", "云医保〔2019〕128号")]),
     # ... not a bracket closed before the number
     ("《关于做好医疗救助工作的通知》[1]云医保〔2019〕128号", []),
+    # round 20: the number in the next cell of the title's table row (| 文件 | 文号 | 引用它的规则 |)
+    ("| 文件 | 文号 | 引用它的规则 |\n|---|---|---|\n| 《电子病历应用管理规范（试行）》 | 国卫办医发〔2017〕8号 | NR-001, NR-006, NR-010 |\n"
+     "| 《病历书写基本规范》 | 卫医政发〔2010〕11号 | NR-002, NR-003 |\n| 《护理分级标准》 | WS/T 431—2023 | NR-008 |",
+     [("电子病历应用管理规范（试行）", "国卫办医发〔2017〕8号"), ("病历书写基本规范", "卫医政发〔2010〕11号")]),
+    ("| 《建设工程安全生产管理条例》 | 国务院令第393号 | SB-002, SB-003 |", [("建设工程安全生产管理条例", "国务院令第393号")]),
+    # ... not a number two cells on, nor the next row's
+    ("| 《病历书写基本规范》 | 2010年 | 卫医政发〔2010〕11号 |", []),
+    ("| 《护理分级标准》 | WS/T 431—2023 |\n| 卫医政发〔2010〕11号 | NR-002 |", []),
     # round 20: the number as the comma-separated field after the title, inside the bracket holding
     # both or in a list of references
     ("| <https://www.gov.cn/zhengce/zhengceku/2013-03/01/content_6069.htm>（国务院办公厅《关于建立疾病应急救助制度的指导意见》，国办发〔2013〕15 号） | 是 |",
