@@ -523,6 +523,12 @@ def test_issuer_before_title():
     ("学习会议,举行《关于推进高校思想政治工作的意见》专题宣讲报告会", [None]),
     ("中国人民银行《关于做好个人征信工作的通知》", ["中国人民银行"]),
     ("央行《关于做好个人征信工作的通知》", ["央行"]),
+    # round 20: 包括 ("including") before the body is no part of its name
+    # (海南 2025: 包括国办《关于严格规范涉企行政检查的意见》（国办发〔2024〕54号）)
+    ("未将监管工作部署要求纳入建设内容，包括国办《关于严格规范涉企行政检查的意见》（国办发〔2024〕54号）", ["国办"]),
+    ("法规依据包括国务院《医疗事故处理条例》", ["国务院"]),
+    # ... while a name with 包 in it stays whole
+    ("按照包头市人民政府《包头市城市供热管理办法》", ["包头市人民政府"]),
 ])
 def test_issuer_before_title_after_a_citation(text, expected):
     assert [t.issuer_before for t in extract(text).cited_titles] == expected
