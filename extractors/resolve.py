@@ -278,16 +278,19 @@ def resolve_pairs(ex: Extraction) -> Extraction:
         paired_numbers.add(n.cstart)
 
     # 1. the number right after a title, bare or in a bracket: 《…》（X号）, 《…》X号文件; a list
-    #    of numbers (（X〔2019〕45、46号）) goes to as many titles written one after another
-    #    before it, in order, and to none when there are fewer (which would be which?).
+    #    of numbers (（X〔2019〕45、46号）, （国发〔2019〕1号、国办发〔2019〕2号）) goes to as many titles
+    #    written one after another before it, in order; when there are fewer, a list of one series
+    #    goes to none (which would be which?), a list of several codes gives a lone title its first.
     for group in _number_lists(s, ex.numbers):
         n = group[0]
         k = bisect_left(starts, n.cstart) - 1
         if k < 0:
             continue
         t = outers[k]
-        if not (t.cend <= n.cstart and (_TITLE_TO_NUMBER.match(s[t.cend:n.cstart])
-                                         or _number_field(ex.ct, s[t.cend:n.cstart], group[-1]))):
+        if t.cend > n.cstart:
+            continue
+        bracketed = _TITLE_TO_NUMBER.match(s[t.cend:n.cstart]) is not None
+        if not (bracketed or _number_field(ex.ct, s[t.cend:n.cstart], group[-1])):
             continue
         how = "bracket" if n.cstart > t.cend else "adjacent"
         if len(group) == 1:
@@ -300,6 +303,8 @@ def resolve_pairs(ex: Extraction) -> Extraction:
         if len(titles) == len(group):
             for t, n in zip(titles, group):
                 add(t, n, how)
+        elif bracketed and len(titles) == 1 and not _one_series(group):
+            add(t, n, how)
     # 2. the number right before a title: 公告第49号《…》, 令第8号发布的《…》, 令第693号现公布《…》, an order
     #    or announcement line above …会议于…通过的《…》…现予公布
     for n in ex.numbers:
@@ -373,18 +378,23 @@ def _number_field(ct: CleanText, between: str, last: DocumentNumber) -> bool:
 
 
 def _number_lists(s: str, numbers: Sequence[DocumentNumber]) -> list[list[DocumentNumber]]:
-    """Numbers in text order, grouped into lists: consecutive numbers of one code and year
-    with only a separator between them (45、46号; 45号、46号; X〔2019〕45号和X〔2019〕46号)."""
+    """Numbers in text order, grouped into lists: consecutive bracketed numbers with only a
+    separator between them (45、46号; 45号、46号; X〔2019〕45号和X〔2019〕46号; 国发〔2019〕1号、国办发〔2019〕2号)."""
     groups: list[list[DocumentNumber]] = []
     for n in sorted(numbers, key=lambda n: n.cstart):
         last = groups[-1][-1] if groups else None
         # (orders stay single: 《…条例》（国务院令第588号、第666号修订） is issued by the first)
-        if (last is not None and n.form == last.form == "bracketed" and (n.code, n.year) == (last.code, last.year)
+        if (last is not None and n.form == last.form == "bracketed"
                 and s[last.cend:n.cstart] in _LIST_SEPARATORS):
             groups[-1].append(n)
         else:
             groups.append([n])
     return groups
+
+
+def _one_series(group: Sequence[DocumentNumber]) -> bool:
+    """The numbers share one code and year (云医保〔2019〕45、46号)."""
+    return len({(n.code, n.year) for n in group}) == 1
 
 
 def _open_bracket_before(s: str, i: int) -> int | None:
