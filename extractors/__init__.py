@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the output for the same input may change (the build cache is keyed on it).
-EXTRACTOR_VERSION = "27"  # rounds 13–15 of session 7 used 21, 22 and 24; round 17 uses 26, round 18 27
+EXTRACTOR_VERSION = "29"  # rounds 13–15 of session 7 used 21, 22 and 24; round 17 uses 26, round 18 27, round 19 28, round 20 29
 
 
 def find_mentions(text: str | CleanText, *, source: str | None = None, registry: Registry | None = None,
