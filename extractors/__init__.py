@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the output for the same input may change (the build cache is keyed on it).
-EXTRACTOR_VERSION = "31"  # session 7: rounds 13–19 used 21, 22, 24, 26, 27, 28; merges 23, 30, 31
+EXTRACTOR_VERSION = "32"  # session 7: review rounds 13–20 (their branches used 21–29; merges 23, 30, 31, 32)
 
 
 def find_mentions(text: str | CleanText, *, source: str | None = None, registry: Registry | None = None,

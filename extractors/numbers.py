@@ -384,10 +384,15 @@ def _bracketed(ct: CleanText, reg: Registry, seen_codes: Iterable[str]) -> Itera
             cut, confidence = issuer_code_left_edge(run, reg, seen_codes, delimited=delimited)
             if run.endswith(("令", "公告")):
                 # an order or announcement numbered with a year bracket (工业和信息化部令〔2019〕第50号):
-                # its issuer is a body's name, read as an order's is (和 inside 工业和信息化部)
+                # its issuer is a body's name, read as an order's is (和 inside 工业和信息化部), joint
+                # issuers included (教育部、外交部、公安部令〔2017〕第42号)
                 org = org_left_edge(ct, b - (1 if run.endswith("令") else 2))
                 if org is not None and run_start <= org < run_start + cut:
                     cut = org - run_start
+                if org is not None and org == run_start + cut:
+                    joint = _joint_issuers_left(ct, reg, org)
+                    if joint < run_start:
+                        run_start, cut, run = joint, 0, s[joint:b]
             cut = _line_start_code(ct, reg, run_start, run_start + cut, b, seen_codes) - run_start
         if cut == 0 and _READING_NOTE.search(s, max(0, run_start - 9), run_start):
             continue  # 財(cái)社〔2015〕257號: a code cut by a reading note cannot be read
@@ -677,7 +682,8 @@ def _orders(ct: CleanText, reg: Registry) -> Iterator[DocumentNumber]:
             yield _make(ct, reg, cstart, cend, f"{issuer}令第{serial}号", "order", issuer, serial, None)
 
 
-_SHORT_ORDER_ISSUERS = "部署"
+# 部令, 署令, 局令 (a ministry, an administration, a bureau of the State Council writing its own orders).
+_SHORT_ORDER_ISSUERS = "部署局"
 
 # How the name of a body that issues orders ends (国务院, 省政府, 市场监管总局, 财政部), or
 # the office whose orders promulgate laws (签署第八十一号主席令).
@@ -736,14 +742,14 @@ def _line_issuer_left(ct: CleanText, reg: Registry, left: int, end: int) -> int:
 
 def _joint_issuers_left(ct: CleanText, reg: Registry, left: int) -> int:
     """Joint issuers written with spaces or 、 between their names (``财政部 税务总局 海关总署公告
-    2019年第39号``, ``生态环境部、卫生健康委公告2019年第4号``): go on leftwards across each
-    space or 、 behind which a complete organisation name of known level ends.  (The 、 stays
-    in the issuer as written; spaces are dropped as everywhere.)"""
+    2019年第39号``, ``生态环境部、卫生健康委公告2019年第4号``, ``教育部、外交部、公安部令第42号``): go on
+    leftwards across each space or 、 behind which a complete organisation name of known level
+    ends.  (The 、 stays in the issuer as written; spaces are dropped as everywhere.)"""
     s = ct.clean
     while left > 0:
         if ct.gap(left) == 1:
             end = left
-        elif s[left - 1] == "、" and ct.gap(left) == 0:
+        elif s[left - 1] in _JOINT_ISSUER_SEPARATORS and ct.gap(left) == 0 and ct.gap(left - 1) == 0:
             end = left - 1
         else:
             break
@@ -763,6 +769,10 @@ def _central_body_before(s: str, reg: Registry, end: int) -> int | None:
         if s.endswith(name, 0, end):
             return end - len(name)
     return None
+
+
+# What a text writes between the names of joint issuers besides a space (教育部、外交部、公安部令第42号).
+_JOINT_ISSUER_SEPARATORS = "、"
 
 
 def _inverted_orders(s: str) -> Iterator[re.Match]:

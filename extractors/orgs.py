@@ -19,7 +19,7 @@ ORG_SUFFIXES = (
 )
 # Words that end the text before an issuing body.  Not 和/与/及: they occur
 # inside names (中华人民共和国, 工业和信息化部, 人力资源和社会保障部).
-_ORG_BOUNDARIES = ("根据", "依据", "按照", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "结合", "印发", "转发", "引用", "援引", "废止", "的", "、", "即", "见", "按")
+_ORG_BOUNDARIES = ("根据", "依据", "按照", "依照", "参照", "遵照", "对照", "执行", "落实", "贯彻", "结合", "印发", "转发", "引用", "援引", "废止", "包括", "的", "、", "即", "见", "按")
 _AFTER_NUMBER_CONJUNCTIONS = ("以及", "和", "及", "与", "或")
 # How a citation written before a name ends: the bracket after a title or a number.
 _CITATION_CLOSERS = frozenset("）)》")

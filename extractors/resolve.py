@@ -160,14 +160,89 @@ def resolve_aliases(ex: Extraction) -> Extraction:
 # Numerals of dates and serials: digits or Chinese (二〇一九年十二月三十日, 第一百三十四号).
 _N = "[0-9〇零一二三四五六七八九十百两]"
 _DATE = rf"(?:{_N}{{4}}年{_N}{{1,3}}月(?:{_N}{{1,3}}日)?)"
-# Between a title and the bracket holding its number.
-# 原 ("former"): the number of a body since renamed, 《…规定》（原安全监管总局令第12号）.
-_TITLE_TO_NUMBER = re.compile(rf"^(?:[（(]原?(?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第{_N}+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?)?$")
+# A label written before a number (文号：国卫办医发（2022）8号).
+_NUMBER_LABEL = r"(?:文号|发文字号|发文文号|文件编号|文件号)[:：]?"
+# Between a title and the number the text gives for it (the whole cleaned gap): nothing (a space
+# or a line break was dropped: the next cell of a table flattened one cell a line), the rule between
+# two cells of a table row (| 《…》 | 国卫办医发〔2017〕8号 |), or the bracket holding the number, square
+# ones too (《…》[国办发〔2017〕54号]), with what may come before the number inside it: 原 ("former":
+# the order of a body since renamed, 《…规定》（原安全监管总局令第12号）), a short name's definition,
+# a date and what happened on it, a label.
+TITLE_TO_NUMBER: dict[str, object] = {
+    "regex": (
+        rf"^(?:[|｜]|[（(\[［【]原?(?:(?:以下简称|简称)[^，,、（()）]{{1,24}}[，,、])?"
+        rf"(?:{_DATE}(?:[\u4e00-\u9fff]{{0,12}}?(?:第{_N}+次会议|常务会议)?(?:通过|审议通过)?[，,]?)?)?"
+        rf"(?:{_NUMBER_LABEL})?)?$"
+    ),
+    # (text, its pairs)
+    "examples": [
+        ("《某某办法》（原安全监管总局令第12号）", [("某某办法", "安全监管总局令第12号")]),
+        ("发布的《关于印发医疗机构门诊质量管理暂行规定的通知》（文号：国卫办医发（2022）8号）",
+         [("关于印发医疗机构门诊质量管理暂行规定的通知", "国卫办医发〔2022〕8号")]),
+        ("国务院办公厅发布《关于建设第二批大众创业万众创新示范基地的实施意见》[国办发〔2017〕54号]：经国务院同意",
+         [("关于建设第二批大众创业万众创新示范基地的实施意见", "国办发〔2017〕54号")]),
+        ("《关于做好医疗救助工作的通知》【云医保〔2019〕128号】", [("关于做好医疗救助工作的通知", "云医保〔2019〕128号")]),
+        ("| 《病历书写基本规范》 | 卫医政发〔2010〕11号 | NR-002 |", [("病历书写基本规范", "卫医政发〔2010〕11号")]),
+    ],
+    "counterexamples": [
+        "《关于做好医疗救助工作的通知》（附件：云医保〔2019〕128号）",
+        "《关于做好医疗救助工作的通知》[1]云医保〔2019〕128号",
+        "| 《病历书写基本规范》 | 2010年 | 卫医政发〔2010〕11号 |",
+    ],
+}
+_TITLE_TO_NUMBER = re.compile(TITLE_TO_NUMBER["regex"])
+# The number as the next field of a title's entry, after a comma: inside the bracket that holds both
+# (（国务院办公厅《…》，国办发〔2013〕15 号）) or in a list of references (国务院办公厅：《…》，国办发〔2020〕45号。).
+# The field ends right after the number; a number the sentence goes on about (《…》，国发〔2019〕5号文件精神)
+# is another document's.
+NUMBER_FIELDS: dict[str, object] = {
+    "regex": rf"^[，,](?:{_NUMBER_LABEL})?$",
+    "ends": "，,。；;）)]】",
+    "examples": [
+        ("（国务院办公厅《关于建立疾病应急救助制度的指导意见》，国办发〔2013〕15 号）",
+         [("关于建立疾病应急救助制度的指导意见", "国办发〔2013〕15号")]),
+        ("6. 国务院办公厅：《关于切实解决老年人运用智能技术困难的实施方案》，国办发〔2020〕45号。",
+         [("关于切实解决老年人运用智能技术困难的实施方案", "国办发〔2020〕45号")]),
+        ("国务院办公厅：《“十四五”城乡社区服务体系建设规划》，国办发〔2021〕56号，https://www.mee.gov.cn/",
+         [("“十四五”城乡社区服务体系建设规划", "国办发〔2021〕56号")]),
+        ("九部门：《关于深入推进智慧社区建设的意见》，民发〔2022〕29号\n住房和城乡建设部办公厅",
+         [("关于深入推进智慧社区建设的意见", "民发〔2022〕29号")]),
+    ],
+    "counterexamples": [
+        "依据《某某办法》，国发〔2019〕5号文件精神，制定本细则",
+        "按照《某某办法》，国发〔2019〕5号要求执行",
+        "学习《某某办法》，国发〔2019〕5号和中办发〔2019〕6号",
+    ],
+}
+_NUMBER_FIELD = re.compile(NUMBER_FIELDS["regex"])
+_NUMBER_FIELD_ENDS = frozenset(NUMBER_FIELDS["ends"])
 # Between a number and the title it introduces (签署第736号国务院令，公布《…》).
 _NUMBER_TO_TITLE = re.compile(r"^(?:[)）])?(?:文件|文|发布的|公布的|印发的|[，,]?(?:发布|公布)|现公布|现予公布|现予以公布|现发布|现予发布|特发布|现印发|现将|的)?$")
 # 令第66号发布、2004年…令第134号修正的《…》: the issuing order, not the amending one.
 _ISSUED_THEN_AMENDED = re.compile(rf"^(?:发布|公布)[、，,]{_DATE}?[\u4e00-\u9fff]{{2,30}}?第{_N}+号号?修正的$")
 _HISTORY_TAIL = re.compile(r"^(?:发布|公布|印发)")
+# An order or announcement line above the sentence that promulgates a title, the meeting that
+# adopted it written first: 深圳市人民代表大会常务委员会公告 ⏎ 第三十七号 ⏎ 深圳市第三届…第十一次会议于
+# 2001年10月17日审议通过的《…条例》…批准,现予公布 (the whole cleaned gap between the number and the title).
+PROMULGATION_PREAMBLES: dict[str, object] = {
+    "regex": r"^[^。；;《》]{0,80}?会议[^。；;《》]{0,80}?(?:通过|批准)的$",
+    # (text, its pairs)
+    "examples": [
+        ("深圳市人民代表大会常务委员会公告\n\n第三十七号\n\n  深圳市第三届人民代表大会常务委员会第十一次会议于2001年10月17日"
+         "审议通过的《深圳市人民代表大会常务委员会听证条例》业经广东省第九届人民代表大会常务委员会第二十九次会议于2001年12月3日批准,"
+         "现予公布,自2002年1月1日起施行。",
+         [("深圳市人民代表大会常务委员会听证条例", "深圳市人民代表大会常务委员会公告第37号")]),
+    ],
+    "counterexamples": [
+        # the number does not end its line
+        "根据深圳市人民代表大会常务委员会公告第37号，第十一次会议审议通过的《某某条例》现予公布。",
+        # the sentence does not promulgate the title
+        "某某市人民政府令\n第5号\n市政府第3次常务会议审议通过的《某某办法》存在以下问题。",
+    ],
+}
+_PROMULGATION_PREAMBLE = re.compile(PROMULGATION_PREAMBLES["regex"])
+# What the sentence after such a title says of it.
+_PROMULGATES = ("公布", "发布")
 # How far back the sentence before a history line (《X》…重新公布。) is looked for.
 _HISTORY_SENTENCE = 200
 
@@ -203,15 +278,19 @@ def resolve_pairs(ex: Extraction) -> Extraction:
         paired_numbers.add(n.cstart)
 
     # 1. the number right after a title, bare or in a bracket: 《…》（X号）, 《…》X号文件; a list
-    #    of numbers (（X〔2019〕45、46号）) goes to as many titles written one after another
-    #    before it, in order, and to none when there are fewer (which would be which?).
+    #    of numbers (（X〔2019〕45、46号）, （国发〔2019〕1号、国办发〔2019〕2号）) goes to as many titles
+    #    written one after another before it, in order; when there are fewer, a list of one series
+    #    goes to none (which would be which?), a list of several codes gives a lone title its first.
     for group in _number_lists(s, ex.numbers):
         n = group[0]
         k = bisect_left(starts, n.cstart) - 1
         if k < 0:
             continue
         t = outers[k]
-        if not (t.cend <= n.cstart and _TITLE_TO_NUMBER.match(s[t.cend:n.cstart])):
+        if t.cend > n.cstart:
+            continue
+        bracketed = _TITLE_TO_NUMBER.match(s[t.cend:n.cstart]) is not None
+        if not (bracketed or _number_field(ex.ct, s[t.cend:n.cstart], group[-1])):
             continue
         how = "bracket" if n.cstart > t.cend else "adjacent"
         if len(group) == 1:
@@ -224,7 +303,10 @@ def resolve_pairs(ex: Extraction) -> Extraction:
         if len(titles) == len(group):
             for t, n in zip(titles, group):
                 add(t, n, how)
-    # 2. the number right before a title: 公告第49号《…》, 令第8号发布的《…》, 令第693号现公布《…》
+        elif bracketed and len(titles) == 1 and not _one_series(group):
+            add(t, n, how)
+    # 2. the number right before a title: 公告第49号《…》, 令第8号发布的《…》, 令第693号现公布《…》, an order
+    #    or announcement line above …会议于…通过的《…》…现予公布
     for n in ex.numbers:
         if n.cstart in paired_numbers:
             continue
@@ -233,7 +315,8 @@ def resolve_pairs(ex: Extraction) -> Extraction:
             continue
         t = outers[k]
         between = s[n.cend:t.cstart]
-        if _NUMBER_TO_TITLE.match(between) or _ISSUED_THEN_AMENDED.match(between):
+        if _NUMBER_TO_TITLE.match(between) or _ISSUED_THEN_AMENDED.match(between) \
+                or _promulgated_below(ex.ct, n, t, between):
             add(t, n, "number_first")
     # 3. a history bracket: 《…》（2007年…令第161号公布）, a heading （1998年…令第253号发布,
     #    or a line (…令第190号公布 …) right after 《X》…重新公布。
@@ -273,19 +356,45 @@ def resolve_pairs(ex: Extraction) -> Extraction:
 _LIST_SEPARATORS = frozenset(("", "、", "，", ",", "和", "及", "与", "以及"))
 
 
+def _promulgated_below(ct: CleanText, n: DocumentNumber, t: Title, between: str) -> bool:
+    """``n`` is an order or announcement line and the sentence under it promulgates ``t``,
+    the meeting that adopted it named first (…会议于…审议通过的《X》…现予公布)."""
+    if n.form not in ("order", "announcement") or ct.gap(n.cend) != 2 or len(between) > 170:
+        return False
+    if not _PROMULGATION_PREAMBLE.match(between):
+        return False
+    s = ct.clean
+    end = s.find("。", t.cend, t.cend + _HISTORY_SENTENCE)
+    rest = s[t.cend:end if end >= 0 else t.cend + _HISTORY_SENTENCE]
+    return any(word in rest for word in _PROMULGATES)
+
+
+def _number_field(ct: CleanText, between: str, last: DocumentNumber) -> bool:
+    """The number is the comma-separated field right after a title (``《…》，国办发〔2020〕45号。``):
+    the gap is a comma, a label at most, and the field ends with the number (``last``, the list's last)."""
+    if not _NUMBER_FIELD.match(between):
+        return False
+    return last.cend >= len(ct.clean) or ct.gap(last.cend) == 2 or ct.clean[last.cend] in _NUMBER_FIELD_ENDS
+
+
 def _number_lists(s: str, numbers: Sequence[DocumentNumber]) -> list[list[DocumentNumber]]:
-    """Numbers in text order, grouped into lists: consecutive numbers of one code and year
-    with only a separator between them (45、46号; 45号、46号; X〔2019〕45号和X〔2019〕46号)."""
+    """Numbers in text order, grouped into lists: consecutive bracketed numbers with only a
+    separator between them (45、46号; 45号、46号; X〔2019〕45号和X〔2019〕46号; 国发〔2019〕1号、国办发〔2019〕2号)."""
     groups: list[list[DocumentNumber]] = []
     for n in sorted(numbers, key=lambda n: n.cstart):
         last = groups[-1][-1] if groups else None
         # (orders stay single: 《…条例》（国务院令第588号、第666号修订） is issued by the first)
-        if (last is not None and n.form == last.form == "bracketed" and (n.code, n.year) == (last.code, last.year)
+        if (last is not None and n.form == last.form == "bracketed"
                 and s[last.cend:n.cstart] in _LIST_SEPARATORS):
             groups[-1].append(n)
         else:
             groups.append([n])
     return groups
+
+
+def _one_series(group: Sequence[DocumentNumber]) -> bool:
+    """The numbers share one code and year (云医保〔2019〕45、46号)."""
+    return len({(n.code, n.year) for n in group}) == 1
 
 
 def _open_bracket_before(s: str, i: int) -> int | None:
