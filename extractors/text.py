@@ -69,7 +69,9 @@ MARKUP: dict[str, object] = {
         r"section|article|header|footer|strike|del|ins|chsdate|chmetcnv))"
         r"(?=[\s/>])[^<>\n]{0,300}>"
         r"|&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#12288|#8194|#8195|#8201|#x[aA]0|#x3000);"
-        r"|\*\*+"
+        # markdown bold opens after white space or closes before it (**第二条** 本办法); asterisks
+        # between characters are the text's own (a masked year: 关于要求对**年…的函)
+        r"|(?<!\S)\*\*+|\*\*+(?!\S)"
     ),
     # (text, the cleaned view of it)
     "examples": [
@@ -84,6 +86,7 @@ MARKUP: dict[str, object] = {
         "<!-- INFO END -->",
         "&lt;b&gt;",
         "第*条",
+        "关于要求对**年项目建议书进行批复的函",
         '《<img src=x>管理办法》',
     ],
 }
