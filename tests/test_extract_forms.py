@@ -543,6 +543,14 @@ TITLE_CASES = [
     ("转载自《中国政府网》", []),
     # ... while a document about a network stays a title
     ("按照《关于加快推进农村电网改造升级的实施意见》执行", ["关于加快推进农村电网改造升级的实施意见"]),
+    # round 21: a form one fills in to put oneself forward and a confirmation an office issues are
+    # no documents (宁波市荣誉市民条例, 江门市门楼号牌管理条例, 人民法院在线调解规则)
+    ("应当向受理部门提交《宁波市荣誉市民推荐表》以及相关的证明材料。自荐的，应当提交《宁波市荣誉市民自荐表》", []),
+    ("应当在受理申请之日起十五个工作日内向申请人出具《门楼号确认书》。", []),
+    ("调解员还应当指导当事人填写《送达地址确认书》等相关材料。", []),
+    # ... while documents about recommending, commending or confirming stay titles
+    ("按照《关于推荐表彰全国劳动模范和先进工作者的通知》执行", ["关于推荐表彰全国劳动模范和先进工作者的通知"]),
+    ("依据《关于规范电子送达地址确认书格式的通知》办理", ["关于规范电子送达地址确认书格式的通知"]),
 ]
 
 
