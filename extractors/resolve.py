@@ -218,8 +218,37 @@ _NUMBER_FIELD = re.compile(NUMBER_FIELDS["regex"])
 _NUMBER_FIELD_ENDS = frozenset(NUMBER_FIELDS["ends"])
 # Between a number and the title it introduces (签署第736号国务院令，公布《…》).
 _NUMBER_TO_TITLE = re.compile(r"^(?:[)）])?(?:文件|文|发布的|公布的|印发的|[，,]?(?:发布|公布)|现公布|现予公布|现予以公布|现发布|现予发布|特发布|现印发|现将|的)?$")
-# 令第66号发布、2004年…令第134号修正的《…》: the issuing order, not the amending one.
-_ISSUED_THEN_AMENDED = re.compile(rf"^(?:发布|公布)[、，,]{_DATE}?[\u4e00-\u9fff]{{2,30}}?第{_N}+号号?修正的$")
+# Between an issuing order and the title it issued, the amendments made since (令第66号发布、2004年…
+# 令第134号修正的《…》): the issuing order is the title's number, not the amending ones.  An amendment
+# is 修正, 修订 or 修改, counted (第一次修正) or not, made by an order or on a date (根据…令第30号修改).
+ISSUED_THEN_AMENDED: dict[str, object] = {
+    "regex": (
+        rf"^(?:发布|公布)(?:[、，,](?:根据)?(?:{_DATE}(?:[\u4e00-\u9fff]{{2,30}}?第{_N}+号号?)?|[\u4e00-\u9fff]{{2,30}}?第{_N}+号号?)"
+        rf"(?:第[一二三四五六七八九十]{{1,3}}次)?(?:修正|修订|修改))+的$"
+    ),
+    # (text, its pairs)
+    "examples": [
+        ("１９９８年２月１０日省人民政府令第６６号发布、２００４年６月３０日省人民政府令第１３４号修正的《江西省暂住人口管理办法》同时废止。",
+         [("江西省暂住人口管理办法", "省人民政府令第66号")]),
+        ("2000年3月1日省人民政府令第88号公布、2010年11月29日省人民政府令第178号修订的《某某省城镇供水管理办法》同时废止。",
+         [("某某省城镇供水管理办法", "省人民政府令第88号")]),
+        ("2014年7月30日原国家食品药品监督管理总局令第5号公布、根据2017年1月25日原国家食品药品监督管理总局令第30号修改的"
+         "《体外诊断试剂注册管理办法》同时废止。",
+         [("体外诊断试剂注册管理办法", "国家食品药品监督管理总局令第5号")]),
+        ("2005年1月5日市人民政府令第12号公布，2013年6月1日市人民政府令第23号第一次修正，2017年3月2日市人民政府令第34号"
+         "第二次修正的《某某市养犬管理规定》同时废止。",
+         [("某某市养犬管理规定", "市人民政府令第12号")]),
+        ("1998年2月10日省人民政府令第66号发布、2004年6月30日修订的《某某省暂住人口管理办法》同时废止。",
+         [("某某省暂住人口管理办法", "省人民政府令第66号")]),
+    ],
+    "counterexamples": [
+        # the amendment is a decision named in 《》: the first title after the order is that decision
+        "2004年6月30日省人民政府令第134号公布，根据《某某省人民政府关于修改部分规章的决定》修订的《某某省暂住人口管理办法》同时废止。",
+        # the order did not issue the title: it approved another document
+        "省人民政府令第66号发布、2004年6月30日省人民政府批复同意的《某某市城市总体规划》同时实施。",
+    ],
+}
+_ISSUED_THEN_AMENDED = re.compile(ISSUED_THEN_AMENDED["regex"])
 _HISTORY_TAIL = re.compile(r"^(?:发布|公布|印发)")
 # An order or announcement line above the sentence that promulgates a title, the meeting that
 # adopted it written first: 深圳市人民代表大会常务委员会公告 ⏎ 第三十七号 ⏎ 深圳市第三届…第十一次会议于

@@ -1049,12 +1049,28 @@ PAIR_CASES = [
     # ... not when the number is inside a sentence, nor when the sentence promulgates nothing
     ("根据深圳市人民代表大会常务委员会公告第37号，第十一次会议审议通过的《某某条例》现予公布。", []),
     ("某某市人民政府令\n第5号\n市政府第3次常务会议审议通过的《某某办法》存在以下问题。", []),
+    # round 21: the issuing order before the amendments made since, whatever the amendment is called
+    # (修正, 修订, 修改), however many there were and however written (by an order, on a date, 根据…)
+    ("１９９８年２月１０日省人民政府令第６６号发布、２００４年６月３０日省人民政府令第１３４号修订的《江西省暂住人口管理办法》同时废止。",
+     [("江西省暂住人口管理办法", "省人民政府令第66号")]),
+    ("2014年7月30日原国家食品药品监督管理总局令第5号公布、根据2017年1月25日原国家食品药品监督管理总局令第30号修改的"
+     "《体外诊断试剂注册管理办法》同时废止。",
+     [("体外诊断试剂注册管理办法", "国家食品药品监督管理总局令第5号")]),
+    ("2005年1月5日市人民政府令第12号公布，2013年6月1日市人民政府令第23号第一次修正，2017年3月2日市人民政府令第34号"
+     "第二次修正的《某某市养犬管理规定》同时废止。",
+     [("某某市养犬管理规定", "市人民政府令第12号")]),
+    ("1998年2月10日省人民政府令第66号发布、2004年6月30日修订的《某某省暂住人口管理办法》同时废止。",
+     [("某某省暂住人口管理办法", "省人民政府令第66号")]),
+    # ... not an amendment by a decision named in 《》 (its title comes first), nor an order followed by
+    # something other than amendments
+    ("2004年6月30日省人民政府令第134号公布，根据《某某省人民政府关于修改部分规章的决定》修订的《某某省暂住人口管理办法》同时废止。", []),
+    ("省人民政府令第66号发布、2004年6月30日省人民政府批复同意的《某某市城市总体规划》同时实施。", []),
 ]
 
 
 def test_title_to_number_examples():
-    from extractors.resolve import NUMBER_FIELDS, PROMULGATION_PREAMBLES, TITLE_TO_NUMBER
-    for table in (TITLE_TO_NUMBER, NUMBER_FIELDS, PROMULGATION_PREAMBLES):
+    from extractors.resolve import ISSUED_THEN_AMENDED, NUMBER_FIELDS, PROMULGATION_PREAMBLES, TITLE_TO_NUMBER
+    for table in (TITLE_TO_NUMBER, NUMBER_FIELDS, PROMULGATION_PREAMBLES, ISSUED_THEN_AMENDED):
         for text, expected in table["examples"]:
             assert pairs(text) == expected, text
         for text in table.get("counterexamples", ()):
@@ -1181,6 +1197,10 @@ def replacements(text: str) -> set:
      "《中华人民共和国核两用品及相关技术出口管制条例》和《有关化学品及相关设备和技术出口管制办法》同时废止。",
      {("中华人民共和国核两用品及相关技术出口管制条例", "中华人民共和国两用物项出口管制条例"),
       ("有关化学品及相关设备和技术出口管制办法", "中华人民共和国两用物项出口管制条例")}),
+    # round 21: the issuing order of the repealed work, its amendments (修订) named after it
+    ("# 某某省城市供水管理办法\n\n2011年5月9日 某某省人民政府令第190号公布\n\n<!-- INFO END -->\n\n第三十条 本办法自2011年7月1日起施行。"
+     "2000年3月1日省人民政府令第88号公布、2010年11月29日省人民政府令第178号修订的《某某省城镇供水管理办法》同时废止。",
+     {("省人民政府令第88号", "某某省人民政府令第190号")}),
     # ... a section heading is not
     ("## 第五章 附 则\n\n第三十八条 本条例自2002年11月15日起施行。2001年4月3日信息产业部、公安部、文化部、国家工商行政管理局发布的"
      "《互联网上网服务营业场所管理办法》同时废止。", set()),
