@@ -531,6 +531,28 @@ class _Chain:
     quoted: Title | None = None  # the law whose quoted text a 前款/本条 inside it made self-referring
 
 
+# A decision that amends other works (关于修改部分规章的决定, 关于废止和修改部分行政法规的决定): its
+# items are numbered 一、二、, so a 第X条 after it is an article of a work it amends (根据《…关于修改
+# 部分规章的决定》修正，将第二十条的“征用”改为“征收”): of the work nested in its title when it names
+# one (《…关于修改〈X〉的决定》), else of a work the text does not say.  A 修正案 has articles of its own.
+AMENDING_DECISIONS: dict[str, object] = {
+    "regex": r"关于(?:修改|修订|废止和修改|修改和废止)[^《》]*的决定$",
+    "examples": ["国土资源部关于修改部分规章的决定", "国务院关于修改和废止部分行政法规的决定",
+                 "国务院关于修改〈计算机软件保护条例〉的决定", "关于修改〈浙江省促进科技成果转化条例〉等七件地方性法规的决定"],
+    "counterexamples": ["中华人民共和国刑法修正案（十一）", "全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定",
+                        "国务院关于修改部分行政法规的决定的说明", "关于修改工作的通知"],
+}
+_AMENDING_DECISION = re.compile(AMENDING_DECISIONS["regex"])
+
+
+def _amended_work(law: Title, inner_of: dict[int, Title]) -> Title | None | bool:
+    """For a chain law that is an amending decision: the work nested in its title, or None
+    (a work the text does not name); False when ``law`` is no amending decision."""
+    if not _AMENDING_DECISION.search(law.key):
+        return False
+    return inner_of.get(law.start)
+
+
 def resolve_articles(ex: Extraction) -> Extraction:
     """Decide the law (or self/heading role) of every article token."""
     ct = ex.ct
@@ -548,6 +570,10 @@ def resolve_articles(ex: Extraction) -> Extraction:
             lengths.setdefault(k[-1], []).append(len(k))
     for c, v in lengths.items():
         lengths[c] = sorted(set(v), reverse=True)  # names of one length share one probe
+    inner_of: dict[int, Title] = {}  # an outer title's start → the first policy title nested in it
+    for t in ex.titles:
+        if t.parent is not None and t.category == "policy":
+            inner_of.setdefault(t.parent, t)
     amend = _amendment_regions(ex)  # sorted and disjoint: found by bisection
     amend_starts = [r[0] for r in amend]
     breaks = section_breaks(ct)
@@ -678,6 +704,10 @@ def resolve_articles(ex: Extraction) -> Extraction:
                 decision = (chain.law, "chain", "citation")
             else:
                 decision = (None, None, "unattributed")
+        if decision[2] == "citation" and decision[0] is not None and decision[1] != "amendment":
+            amended = _amended_work(decision[0], inner_of)
+            if amended is not False:
+                decision = (amended, decision[1], "citation") if amended is not None else (None, None, "unattributed")
         law, via, role = decision
         if role == "citation" and law is not None:
             chain = _Chain(law=law, last=n)

@@ -823,12 +823,32 @@ ARTICLE_CASES = [
     ("依照《中华人民共和国刑法》第二百六十六条。台湾地区“刑法”第三百三十九条规定", [("中华人民共和国刑法", "266")]),
     # ... unless the text defines the quoted name as a short name
     ("根据《中华人民共和国预算法》（以下简称“预算法”）。“预算法”第五十三条规定", [("中华人民共和国预算法", "53")]),
+    # round 21: a decision amending other works has items, not articles: a 第X条 after it is an
+    # article of the work it amends (a page's history note of 土地权属争议调查处理办法), that is of the
+    # work nested in its title when it names one ...
+    ("土地权属争议调查处理办法\n（2003年1月3日中华人民共和国国土资源部令第17号公布，根据2010年11月30日《国土资源部关于修改部分规章的决定》"
+     "（国土资源部令第49号）修正，将第二十条的“征用”改为“征收”。）", []),
+    ("2017年10月7日根据《国务院关于修改部分行政法规的决定》（国务院令第687号）修订，速度限制条款（第四十五、四十六条）未发生变化。", []),
+    ("根据《国务院关于修改〈计算机软件保护条例〉的决定》，将第二十四条修改为：", [("计算机软件保护条例", "24")]),
+    # ... while an amendment (修正案) and a decision that amends nothing have articles of their own
+    ("依照《中华人民共和国刑法修正案（九）》第十二条的规定", [("中华人民共和国刑法修正案（九）", "12")]),
+    ("依照《全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定》第一条的规定",
+     [("全国人民代表大会常务委员会关于惩治骗购外汇、逃汇和非法买卖外汇犯罪的决定", "1")]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", ARTICLE_CASES)
 def test_articles(text, expected):
     assert articles(text) == expected
+
+
+def test_amending_decision_examples():
+    from extractors.normalize import title_key
+    from extractors.resolve import AMENDING_DECISIONS, _AMENDING_DECISION
+    for title in AMENDING_DECISIONS["examples"]:
+        assert _AMENDING_DECISION.search(title_key(title)), title
+    for title in AMENDING_DECISIONS["counterexamples"]:
+        assert not _AMENDING_DECISION.search(title_key(title)), title
 
 
 def test_article_subfields():
