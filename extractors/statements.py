@@ -148,12 +148,37 @@ class _Spans:
         return k > 0 and i < self.items[k - 1].cend
 
 
+# Lines that stand apart from the sentences around them, whatever punctuation they lack: a markdown
+# heading (## 第六章 附 则, ## 三) and a comment line (<!-- INFO END -->).  (Any other line may be a
+# sentence broken by a crawl or a PDF, and does not end it.)
+STRUCTURE_LINES: dict[str, object] = {
+    "starts": ("#", "<!--"),
+    # (text, the sentence of its last 施行/废止 statement)
+    "examples": [
+        ("## 第六章 附 则\n\n第二十八条 本条例自2023年1月1日起施行。", "第二十八条 本条例自2023年1月1日起施行。"),
+        ("月计薪天数＝21.75天\n\n## 三\n2000年3月17日劳动保障部发布的《某某通知》（劳社部发[2000]8号）同时废止。",
+         "2000年3月17日劳动保障部发布的《某某通知》（劳社部发[2000]8号）同时废止。"),
+        ("# 某某规定\n\n2019年7月26日 某某市人民代表大会常务委员会第十四次会议通过\n\n<!-- INFO END -->\n\n本规定自2019年9月1日起施行。",
+         "本规定自2019年9月1日起施行。"),
+    ],
+    "counterexamples": [
+        # a line broken inside its sentence goes on being that sentence
+        ("经研究，原《某某办法》\n同时废止。", "经研究，原《某某办法》\n同时废止。"),
+        # a # inside a line is no heading
+        ("经研究，编号为#1的《某某规定》同时废止。", "经研究，编号为#1的《某某规定》同时废止。"),
+    ],
+}
+_STRUCTURE_STARTS = STRUCTURE_LINES["starts"]
+
+
 class _Sentences:
     """Sentence bounds in the cleaned text: the nearest break marks either side.
 
     A colon that ends its line (the salutation ``各乡镇人民政府,县级有关部门:``, a
     metadata label) also ends what stands before it: the sentence after it does
-    not reach back into the heading and metadata lines above."""
+    not reach back into the heading and metadata lines above.  Nor does a sentence
+    reach over a structure line (see STRUCTURE_LINES): one before it starts the
+    sentence on the next line, one after it ends the sentence."""
 
     _MARKS = "。；;！？"
     _COLONS = "：:"
@@ -188,8 +213,39 @@ class _Sentences:
                 break
             hi, step = lo, step * 2
         m = _SENT_BREAK.search(s, j)
-        b = m.start() if m else self.n
-        return a, min(self.n, b + 1)
+        b = min(self.n, (m.start() if m else self.n) + 1)
+        if "#" in s or "<!--" in s:  # (texts without markdown or comments cost nothing more)
+            a, b = self._within_structure(a, i, j, b)
+        return a, b
+
+    def _structure_line(self, lo: int, hi: int, last: bool) -> int:
+        """Cleaned start of the last (or first) structure line that starts in ``s[lo:hi]``, or -1."""
+        s, ct = self.s, self.ct
+        found = []
+        for mark in _STRUCTURE_STARTS:
+            k = s.rfind(mark, lo, hi) if last else s.find(mark, lo, hi)
+            while k >= 0:
+                p = k
+                while mark == "#" and p > lo and s[p - 1] == "#":
+                    p -= 1  # (## is one mark)
+                if ct.line_start(p):
+                    found.append(p)
+                    break
+                k = s.rfind(mark, lo, p) if last else s.find(mark, k + len(mark), hi)
+        if not found:
+            return -1
+        return max(found) if last else min(found)
+
+    def _within_structure(self, a: int, i: int, j: int, b: int) -> tuple[int, int]:
+        """Bounds ``(a, b)`` kept off the structure lines around the statement at [i, j)."""
+        h = self._structure_line(a, i, last=True)
+        if h >= 0:
+            end = self.ct.line_bounds(h)[1]
+            a = end if end <= i else h  # (a statement on the structure line itself starts there)
+        h = self._structure_line(j, b, last=False)
+        if h >= 0:
+            b = h
+        return a, b
 
 
 _CLAUSE_MARKS = re.compile(r"[，,（()）《》〈〉<>]")

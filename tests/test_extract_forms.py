@@ -1154,11 +1154,42 @@ def test_repeal_statements():
     ("附件:\n原《某某办法》同时废止。", "原《某某办法》同时废止。"),
     # ... but a colon inside a line does not
     ("经研究决定:原《某某办法》同时废止。", "经研究决定:原《某某办法》同时废止。"),
+    # round 21: nor does a sentence reach back over a markdown heading or a comment line, whatever
+    # punctuation they lack (劳社部发[2008]3号, a formula and a bare item heading before the repeal)
+    ("月计薪天数＝（365天-104天）÷12月＝21.75天\n\n## 三\n2000年3月17日劳动保障部发布的"
+     "《关于职工全年月平均工作时间和工资折算问题的通知》（劳社部发[2000]8号）同时废止。",
+     "2000年3月17日劳动保障部发布的《关于职工全年月平均工作时间和工资折算问题的通知》（劳社部发[2000]8号）同时废止。"),
+    ("# 某某规定\n\n2014年8月19日 某某市人民政府令第7号公布\n\n<!-- INFO END -->\n\n《某某暂行规定》同时废止。",
+     "《某某暂行规定》同时废止。"),
+    # ... while a line broken inside its sentence, and a # inside a line, go on being the sentence
+    ("第三十条 本规定自2020年1月1日起施行，原《某某\n办法》同时废止。", "第三十条 本规定自2020年1月1日起施行，原《某某\n办法》同时废止。"),
+    ("经研究，编号为#1的《某某规定》同时废止。", "经研究，编号为#1的《某某规定》同时废止。"),
 ])
 def test_repeal_evidence_is_its_sentence(text, expected):
     (r,) = extract(text).repeals
     assert r.evidence == expected
     assert text[r.start:r.end].strip() == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # round 21: the date of entry into force in the first article after a chapter heading
+    # (江门市门楼号牌管理条例) is stated by that article, not by the heading
+    ("## 第五章 法律责任\n\n第二十七条 违反本条例规定的，处以500元以下罚款。\n\n## 第六章 附 则\n\n第二十八条 本条例自2023年1月1日起施行。",
+     "第二十八条 本条例自2023年1月1日起施行。"),
+    # ... and a sentence with no closing mark ends at the heading after it
+    ("第二十八条 本条例自2023年1月1日起施行\n\n## 第七章 附 录\n\n第二十九条 其他。", "第二十八条 本条例自2023年1月1日起施行"),
+])
+def test_date_evidence_is_its_sentence(text, expected):
+    (d,) = extract(text).dates
+    assert d.evidence == expected
+    assert text[d.start:d.end].strip() == expected
+
+
+def test_structure_line_examples():
+    from extractors.statements import STRUCTURE_LINES
+    for text, expected in STRUCTURE_LINES["examples"] + STRUCTURE_LINES["counterexamples"]:
+        ex = extract(text)
+        assert [x.evidence for x in (*ex.dates, *ex.repeals)][-1:] == [expected], text
 
 
 def replacements(text: str) -> set:
