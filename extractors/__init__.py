@@ -60,7 +60,7 @@ def find_mentions(text: str | CleanText, *, source: str | None = None, registry:
         ct=ct,
         source=source,
         numbers=tuple(find_numbers(ct, reg, seen_codes)),
-        titles=tuple(find_titles(ct)),
+        titles=tuple(find_titles(ct, reg)),
         tokens=tuple(find_article_tokens(ct)),
     )
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .anchored import anchored_finditer
 from .normalize import NUMERAL_CHARS, has_traditional, parse_numeral, to_simplified
-from .orgs import ORG_SUFFIXES, name_start, cjk_run_left as _cjk_run_left, org_left_edge
+from .orgs import ORG_SUFFIXES, name_start, cjk_run_left as _cjk_run_left, joint_issuers_left as _joint_issuers_left, org_left_edge
 from .registry import Registry, load_registry
 from .text import CleanText
 from .types import DocumentNumber
@@ -738,41 +738,6 @@ def _line_issuer_left(ct: CleanText, reg: Registry, left: int, end: int) -> int:
                 and reg.admin_level(name) is not None:
             return p
     return left
-
-
-def _joint_issuers_left(ct: CleanText, reg: Registry, left: int) -> int:
-    """Joint issuers written with spaces or 、 between their names (``财政部 税务总局 海关总署公告
-    2019年第39号``, ``生态环境部、卫生健康委公告2019年第4号``, ``教育部、外交部、公安部令第42号``): go on
-    leftwards across each space or 、 behind which a complete organisation name of known level
-    ends.  (The 、 stays in the issuer as written; spaces are dropped as everywhere.)"""
-    s = ct.clean
-    while left > 0:
-        if ct.gap(left) == 1:
-            end = left
-        elif s[left - 1] in _JOINT_ISSUER_SEPARATORS and ct.gap(left) == 0 and ct.gap(left - 1) == 0:
-            end = left - 1
-        else:
-            break
-        k = _central_body_before(s, reg, end) if end < left else None
-        if k is None:
-            k = org_left_edge(ct, end, 20)
-        if k is None or k >= end or reg.admin_level(s[k:end]) is None:
-            break
-        left = k
-    return left
-
-
-def _central_body_before(s: str, reg: Registry, end: int) -> int | None:
-    """Start of the central body's full name that ends at ``end``, if one does: the words
-    before a body in an enumeration are no part of it (会同教育部、公安部令 → 教育部)."""
-    for name in reg.central_bodies():  # longest first
-        if s.endswith(name, 0, end):
-            return end - len(name)
-    return None
-
-
-# What a text writes between the names of joint issuers besides a space (教育部、外交部、公安部令第42号).
-_JOINT_ISSUER_SEPARATORS = "、"
 
 
 def _inverted_orders(s: str) -> Iterator[re.Match]:

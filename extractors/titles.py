@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from .normalize import title_key, to_simplified
-from .orgs import org_left_edge
+from .orgs import joint_issuers_left, lead_word_cut, org_left_edge
+from .registry import Registry, load_registry
 from .text import CleanText
 from .types import Title
 
@@ -114,15 +115,22 @@ def classify_title(title: str) -> str:
     return "policy"
 
 
-def _issuer_before(ct: CleanText, p: int) -> str | None:
-    """The body written right before a title: 国务院《…》, 玉溪市人民政府文件《…》."""
+def _issuer_before(ct: CleanText, p: int, reg: Registry) -> str | None:
+    """The body written right before a title: 国务院《…》, 玉溪市人民政府文件《…》, without the
+    words that introduce it (据湖北省地震局《…》 → 湖北省地震局), with the joint issuers written
+    before it (教育部、外交部、财政部、体育总局《…》)."""
     end = p - 2 if ct.clean[max(0, p - 2):p] == "文件" else p
     left = org_left_edge(ct, end)
-    return ct.clean[left:end] if left is not None else None
+    if left is None:
+        return None
+    left += lead_word_cut(ct.clean[left:end], reg)
+    left = joint_issuers_left(ct, reg, left)
+    return ct.clean[left:end]
 
 
-def find_titles(ct: CleanText) -> list[Title]:
+def find_titles(ct: CleanText, registry: Registry | None = None) -> list[Title]:
     """Every 《…》 of the text (outer and nested), classified, in text order."""
+    reg = registry or load_registry()
     s = ct.clean
     out: list[Title] = []
     n = len(s)
@@ -132,11 +140,11 @@ def find_titles(ct: CleanText) -> list[Title]:
         if close is None:
             i = s.find("《", i + 1)
             continue
-        outer = _title(ct, i, close + 1, None)
+        outer = _title(ct, i, close + 1, None, reg)
         if outer is not None:
             out.append(outer)
             for a, b in inner:
-                t = _title(ct, a, b, outer.start)
+                t = _title(ct, a, b, outer.start, reg)
                 if t is not None:
                     out.append(t)
         i = s.find("《", close + 1)
@@ -236,7 +244,7 @@ def _is_work(s: str, a: int, b: int) -> bool:
     return _WORK_AFTER.match(to_simplified(s[k:k + _WORK_WORD_SPAN])) is not None
 
 
-def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
+def _title(ct: CleanText, a: int, b: int, parent: int | None, reg: Registry) -> Title | None:
     s = ct.clean
     body = s[a + 1:b - 1]
     if not body or not body.strip():
@@ -249,7 +257,7 @@ def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
         elif _is_work(s, a, b) and not _ends_as_document(body):
             # nested too: a plan for studying a book (《…学习贯彻<习近平谈治国理政>第四卷学习计划》)
             category = "work"
-    issuer = _issuer_before(ct, a) if parent is None else None
+    issuer = _issuer_before(ct, a, reg) if parent is None else None
     return Title(
         start=start,
         end=end,

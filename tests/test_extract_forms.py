@@ -7,6 +7,8 @@ import pytest
 from extractors import extract
 from extractors.articles import ARTICLE_PATTERNS, MEASURE_NOUNS
 from extractors.numbers import NUMBER_PATTERNS
+from extractors.orgs import ISSUER_LEAD_WORDS, lead_word_cut
+from extractors.registry import load_registry
 from extractors.resolve import EDITION_BRACKETS, OTHER_INSTRUMENTS, SHORTENING_LEADS
 from extractors.titles import PERIODICAL_AFTER, TITLE_EXCLUSIONS, WORK_CONTEXT, classify_title
 
@@ -582,9 +584,44 @@ def test_issuer_before_title():
     ("法规依据包括国务院《医疗事故处理条例》", ["国务院"]),
     # ... while a name with 包 in it stays whole
     ("按照包头市人民政府《包头市城市供热管理办法》", ["包头市人民政府"]),
+    # round 22: a verb or preposition that introduces the citation is no part of the body's name
+    # (江西 2020 金融若干措施: 加快推动中国人民银行等五部委《…》; 国办函〔2004〕80号: 据湖北省地震局《…》;
+    # 法释 2016: 现决定对最高人民法院《…》作如下修改)
+    ("加快推动中国人民银行等五部委《关于进一步强化金融支持防控新型冠状病毒感染肺炎疫情的通知》（银发〔2020〕29号）",
+     ["中国人民银行等五部委"]),
+    ("据湖北省地震局《湖北省巴东县马鬃山村地面振动监测结果汇报》：自2003年7月下旬以来", ["湖北省地震局"]),
+    ("现决定对最高人民法院《关于审理非法行医刑事案件具体应用法律若干问题的解释》作如下修改", ["最高人民法院"]),
+    ("各地要认真学习国务院《关于加强安全生产工作的通知》", ["国务院"]),
+    ("现将内蒙古自治区农牧厅 财政厅《关于印发<强镇建设项目实施方案>的通知》转发给你们", ["内蒙古自治区农牧厅财政厅", None]),
+    # ... while a name that holds such a word stays whole
+    ("推动长江经济带发展领导小组办公室《关于加强长江经济带生态保护的通知》", ["推动长江经济带发展领导小组办公室"]),
+    ("将乐县人民政府《关于印发将乐县防汛预案的通知》", ["将乐县人民政府"]),
+    ("国家数据局《关于开展数据资源调查的通知》", ["国家数据局"]),
+    ("按照市场监管总局《关于规范市场监督管理行政处罚裁量权的指导意见》规定", ["市场监管总局"]),
+    # round 22: joint issuers written with 、 before the 《》 are all the issuers (国办函〔2004〕36号,
+    # 法释 2016), and the enumeration ends at words that are no name (济宁 2021: …总体部署和市委、市政府《…》)
+    ("教育部、外交部、财政部、体育总局《关于以哈尔滨市名义申请举办2009年世界大学生冬季运动会的请示》（教外际〔2004〕14号）收悉",
+     ["教育部、外交部、财政部、体育总局"]),
+    ("最高人民法院、最高人民检察院《关于办理环境污染刑事案件适用法律若干问题的解释》", ["最高人民法院、最高人民检察院"]),
+    ("根据省委、省政府总体部署和市委、市政府《关于争创营商环境创新改革示范区的实施意见》", ["市委、市政府"]),
+    # ... while a title list or a list of words before the body is no enumeration of issuers
+    ("《甲办法》、国务院《关于加强安全生产工作的通知》", [None, "国务院"]),
+    ("各地区、各部门要学习国务院《关于加强安全生产工作的通知》", ["国务院"]),
+    ("工业和信息化部《关于促进制造业发展的通知》", ["工业和信息化部"]),
 ])
 def test_issuer_before_title_after_a_citation(text, expected):
     assert [t.issuer_before for t in extract(text).cited_titles] == expected
+
+
+@pytest.mark.parametrize("run,body", ISSUER_LEAD_WORDS["examples"])
+def test_issuer_lead_word_examples(run, body):
+    reg = load_registry()
+    assert run[lead_word_cut(run, reg):] == body
+
+
+@pytest.mark.parametrize("name", ISSUER_LEAD_WORDS["not"])
+def test_issuer_lead_word_non_examples(name):
+    assert lead_word_cut(name, load_registry()) == 0
 
 
 # --------------------------------------------------------------- articles
