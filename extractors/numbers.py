@@ -18,13 +18,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .anchored import anchored_finditer
-from .normalize import NUMERAL_CHARS, has_traditional, parse_numeral, to_simplified
+from .normalize import FILE_EXTENSIONS, NUMERAL_CHARS, has_traditional, parse_numeral, to_simplified
 from .orgs import ORG_SUFFIXES, name_start, cjk_run_left as _cjk_run_left, joint_issuers_left as _joint_issuers_left, org_left_edge
 from .registry import Registry, load_registry
 from .text import CleanText
 from .types import DocumentNumber
 
-__all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS"]
+__all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS", "ATTACHMENT_FILE_NAME"]
 
 
 # What follows a bracketed year: 第, the serial (leading zeros dropped), a list of serials
@@ -343,7 +343,23 @@ def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: It
         if out and m.cstart < out[-1].cend:
             continue
         out.append(m)
-    return out
+    return [m for m in out if not _in_file_name(ct.clean, m.cend)]
+
+
+# An attachment's file name ends with its extension: a number in it names the file, not a
+# citation (the dev README: attachment file names are no numbers).
+ATTACHMENT_FILE_NAME: dict[str, object] = {
+    "regex": r"[)）]?\." + FILE_EXTENSIONS + r"(?![A-Za-z])",
+    "examples": ["关于做好2021年全省煤炭储备能力建设工作的通知（晋能源信监发〔2021〕272号）.pdf", "附件：赣府字〔2020〕1号.doc",
+                 "2.关于印发实施方案的通知（国办发〔2019〕6号）.DOCX"],
+    "not": ["根据《关于印发实施方案的通知》（国办发〔2019〕6号）.现将有关事项通知如下", "（国办发〔2019〕6号）。下载：方案.pdf"],
+}
+_ATTACHMENT_FILE_NAME = re.compile(ATTACHMENT_FILE_NAME["regex"], re.IGNORECASE)
+
+
+def _in_file_name(s: str, end: int) -> bool:
+    """True when the number ending at ``end`` is followed by a file extension (…号）.pdf)."""
+    return s.startswith((".", "）.", ")."), end) and _ATTACHMENT_FILE_NAME.match(s, end) is not None
 
 
 # A romanised reading written after a character (財(cái)社, 國(guó)函): pages run through a

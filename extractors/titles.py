@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import title_key, to_simplified
+from .normalize import FILE_EXTENSIONS, title_key, to_simplified
 from .orgs import joint_issuers_left, lead_word_cut, org_left_edge
 from .registry import Registry, load_registry
 from .text import CleanText
@@ -75,7 +75,7 @@ _TRAILING_NOTE = re.compile(r"\([^()]{1,24}\)$")
 # Nor does the year of an edition written after the name (《安康统计年鉴2022》, 《…年鑒——2022》).
 _TRAILING_YEAR = re.compile(r"(?:-{1,2}|—{1,2})?(?:19|20)\d\d(?:年版|年|版)?$")
 # A file name, with its extension (《行政许可文书格式范本.doc》): an attachment, not a citation.
-_FILE_EXTENSION = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|rar|zip|7z|jpe?g|png)$", re.IGNORECASE)
+_FILE_EXTENSION = re.compile(r"\." + FILE_EXTENSIONS + "$", re.IGNORECASE)
 # Words that end in 证 without naming a certificate (社论《为实现中华民族伟大复兴提供有力保证》).
 _NOT_CERTIFICATE = ("保证", "论证", "验证", "见证", "印证", "佐证", "例证", "求证", "考证", "辩证", "实证", "查证")
 

@@ -391,12 +391,25 @@ NUMBER_CASES = [
     ("法规依据包括《药品说明书和标签管理规定》（局令第24号）", ["局令第24号"]),
     # ... only right after the bracket
     ("依据局令第24号", []),
+    # round 22: a number in an attachment's file name names the file (山西省能源局 page whose only
+    # content is the attachment link …的通知（晋能源信监发〔2021〕272号）.pdf)
+    ("关于做好2021年全省煤炭储备能力建设工作的通知（晋能源信监发〔2021〕272号）.pdf", []),
+    ("附件：1.赣府字〔2020〕1号.doc\n2.关于印发实施方案的通知（国办发〔2019〕6号）.DOCX", []),
+    # ... while a number that ends its sentence or a line before a file name stays
+    ("根据《关于印发实施方案的通知》（国办发〔2019〕6号）。下载：实施方案.pdf", ["国办发〔2019〕6号"]),
+    ("《关于印发实施方案的通知》（国办发〔2019〕6号）.现将有关事项通知如下", ["国办发〔2019〕6号"]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", NUMBER_CASES)
 def test_numbers(text, expected):
     assert numbers(text) == expected
+
+
+def test_attachment_file_name_examples():
+    from extractors.numbers import ATTACHMENT_FILE_NAME
+    assert all(numbers(x) == [] for x in ATTACHMENT_FILE_NAME["examples"])
+    assert all(numbers(x) for x in ATTACHMENT_FILE_NAME["not"])
 
 
 def test_project_code_label_examples():
