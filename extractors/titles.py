@@ -118,12 +118,17 @@ def classify_title(title: str) -> str:
 def _issuer_before(ct: CleanText, p: int, reg: Registry) -> str | None:
     """The body written right before a title: 国务院《…》, 玉溪市人民政府文件《…》, without the
     words that introduce it (据湖北省地震局《…》 → 湖北省地震局), with the joint issuers written
-    before it (教育部、外交部、财政部、体育总局《…》)."""
+    before it (教育部、外交部、财政部、体育总局《…》); or a body the registry knows
+    (国务院应对新型冠状病毒肺炎疫情联防联控机制《…》)."""
     end = p - 2 if ct.clean[max(0, p - 2):p] == "文件" else p
     left = org_left_edge(ct, end)
     if left is None:
-        return None
-    left += lead_word_cut(ct.clean[left:end], reg)
+        # a body the registry knows whose name ends in no usual way (…联防联控机制《…》)
+        left = reg.registered_body_before(ct.clean, end)
+        if left is None or any(ct.gap(k) for k in range(left + 1, end)):
+            return None
+    else:
+        left += lead_word_cut(ct.clean[left:end], reg)
     left = joint_issuers_left(ct, reg, left)
     return ct.clean[left:end]
 

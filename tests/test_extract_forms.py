@@ -621,6 +621,14 @@ def test_issuer_before_title():
     ("《甲办法》、国务院《关于加强安全生产工作的通知》", [None, "国务院"]),
     ("各地区、各部门要学习国务院《关于加强安全生产工作的通知》", ["国务院"]),
     ("工业和信息化部《关于促进制造业发展的通知》", ["工业和信息化部"]),
+    # round 22: a body the registry knows whose name ends in no usual way (江西 2020 两好 实施意见:
+    # 参照国务院应对新型冠状病毒肺炎疫情联防联控机制《…》（联防联控机制发〔2020〕28号）执行)
+    ("以上具体操作技术参照国务院应对新型冠状病毒肺炎疫情联防联控机制《关于依法科学精准做好新冠肺炎疫情防控工作的通知》"
+     "（联防联控机制发〔2020〕28号）执行", ["国务院应对新型冠状病毒肺炎疫情联防联控机制"]),
+    ("按照国务院联防联控机制《关于做好新冠肺炎疫情常态化防控工作的指导意见》执行", ["国务院联防联控机制"]),
+    # ... while a mechanism the registry does not name is no body
+    ("建立健全联防联控机制《某某工作规则》", [None]),
+    ("完善部门协调机制《某某管理办法》", [None]),
 ])
 def test_issuer_before_title_after_a_citation(text, expected):
     assert [t.issuer_before for t in extract(text).cited_titles] == expected
