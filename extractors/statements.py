@@ -810,10 +810,17 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
     return out
 
 
+# The title a text promulgates: 现予公布《X》, 现发布《X》, 现将《X》印发给你们.  After 现将 the verb
+# decides: 现将《X》（国发明电〔2014〕1号）转发你们 forwards another's document, 现将《政府工作报告》提出的任务
+# 予以分解 and 现将《X》中已竣工的项目… name a document the text is about; neither is the text's own.
+_PROMULGATED_TITLE = re.compile(r"(?P<lead>现公布|现予公布|现予以公布|现发布|现予发布|现予以发布|现将)《")
+_ISSUED_AFTER = re.compile(r"(?:[（(][^（）()\n]{0,60}[）)]|[、和及与]?《[^》\n]{1,160}》)*(?:予以|一并)?(?:印发|发布|公布|颁布|下发)")
+
+
 def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber | None, str | None]:
     """The document's own number (the nearest header/history line number
     before cleaned position ``at``, else the first one) and own title (the
-    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布`` (or 发布), a
+    title it promulgates: ``现予公布《X》`` / ``现将《X》印发`` / ``《X》已经…通过，现予公布`` (or 发布), a
     markdown ``# X`` heading, or the plain title line the text starts with)."""
     heads = [n for n in _header_numbers(ex) if not n.text.endswith("修正")]
     number = None
@@ -822,10 +829,11 @@ def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber 
         number = before[-1] if before else heads[0]
     s = ex.ct.clean
     title = None
-    m = re.search(r"(?:现公布|现予公布|现予以公布|现发布|现予发布|现予以发布|现将)《", s)
-    if m:
+    for m in _PROMULGATED_TITLE.finditer(s):
         t = next((t for t in ex.titles if t.cstart == m.end() - 1), None)
-        title = t.title if t else None
+        if t is not None and (m.group("lead") != "现将" or _ISSUED_AFTER.match(s, t.cend)):
+            title = t.title
+            break
     if title is None:
         for t in ex.titles:
             if t.parent is None and re.match(r"^[^。《]{0,60}?(?:现予公布|现予以公布|予以公布|现予发布|现予以发布|予以发布|现印发给|现予印发|现予以印发)", s[t.cend:t.cend + 80]):

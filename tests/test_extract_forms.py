@@ -1432,6 +1432,24 @@ def test_own_title_from_the_first_line(text, expected):
     assert own_identity(extract(text))[1] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # round 22: 现将《X》 names the text's own title only when it issues X (…印发给你们, several titles
+    # before one verb)
+    ("各县（区）人民政府：\n现将《某某县突发环境事件应急预案（试行）》印发给你们，请认真贯彻执行。", "某某县突发环境事件应急预案（试行）"),
+    ("各有关单位：\n现将《甲实施细则》《乙实施细则》印发给你们，请遵照执行。", "甲实施细则"),
+    ("各单位：\n现将《<政府工作报告>任务分解表》印发给你们。", "<政府工作报告>任务分解表"),
+    # ... not when it forwards another's document (四川 2014: …（国发明电〔2014〕1号）转发你们) or names the
+    # document the text is about (《政府工作报告》提出的任务予以分解; 《关于下达…的通知》…中已竣工的项目)
+    ("各市（州）、县（市、区）人民政府：\n现将《国务院关于对稳增长促改革调结构惠民生政策措施落实情况开展全面督查的通知》"
+     "（国发明电〔2014〕1号）转发你们，请按照通知要求立即开展自查。", None),
+    ("各乡镇：\n现将《政府工作报告》提出的2020年重点工作任务予以分解并明确到各责任单位。", None),
+    ("各乡镇：\n现将《关于下达2019年度第一批扶贫项目实施计划的通知》（永农〔2019〕66号）中已竣工的项目予以安排补助资金。", None),
+])
+def test_own_title_of_a_notice_that_issues_a_document(text, expected):
+    from extractors.statements import own_identity
+    assert own_identity(extract(text))[1] == expected
+
+
 def test_a_repeal_in_a_text_without_a_number_is_by_its_heading_title():
     from extractors.statements import own_identity
     text = ("玉溪市医疗保障基金监督管理办法\n第一条 为了加强医疗保障基金监督管理，制定本办法。\n"
