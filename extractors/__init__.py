@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the output for the same input may change (the build cache is keyed on it).
-EXTRACTOR_VERSION = "33"  # session 7: review rounds 13–20 (their branches used 21–29; merges 23, 30–33)
+EXTRACTOR_VERSION = "35"  # review round 22 (round 21 uses 34); session 7: rounds 13–20 (their branches used 21–29; merges 23, 30–33)
 
 
 def find_mentions(text: str | CleanText, *, source: str | None = None, registry: Registry | None = None,
