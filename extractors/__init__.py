@@ -48,7 +48,7 @@ __all__ = [
 ]
 
 # Bump when the output for the same input may change (the build cache is keyed on it).
-EXTRACTOR_VERSION = "34"  # review round 21 (round 22 uses 35)
+EXTRACTOR_VERSION = "36"  # session 7: review rounds 13–22 (their branches used 21–29, 34, 35; merges 23, 30–33, 36)
 
 
 def find_mentions(text: str | CleanText, *, source: str | None = None, registry: Registry | None = None,
@@ -60,7 +60,7 @@ def find_mentions(text: str | CleanText, *, source: str | None = None, registry:
         ct=ct,
         source=source,
         numbers=tuple(find_numbers(ct, reg, seen_codes)),
-        titles=tuple(find_titles(ct)),
+        titles=tuple(find_titles(ct, reg)),
         tokens=tuple(find_article_tokens(ct)),
     )
 

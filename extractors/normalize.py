@@ -6,10 +6,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["title_key", "parse_numeral", "article_id", "law_short_name", "NUMERAL_CHARS", "TRADITIONAL_CHARS",
+__all__ = ["title_key", "parse_numeral", "article_id", "law_short_name", "NUMERAL_CHARS", "FILE_EXTENSIONS", "TRADITIONAL_CHARS",
            "TRADITIONAL_PLACE_CHARS_PATH", "to_simplified", "has_traditional"]
 
 NUMERAL_CHARS = "〇零一二三四五六七八九十百千两"
+# The extensions of an attachment's file name (《…范本.doc》, …（晋能源信监发〔2021〕272号）.pdf).
+FILE_EXTENSIONS = r"(?:docx?|wps|pdf|ofd|xlsx?|et|txt|rar|zip|7z|jpe?g|png)"
 _DIGITS = "0123456789"
 
 # Traditional characters of issuer codes, body names, place abbreviations and the words

@@ -18,13 +18,13 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .anchored import anchored_finditer
-from .normalize import NUMERAL_CHARS, has_traditional, parse_numeral, to_simplified
-from .orgs import ORG_SUFFIXES, name_start, cjk_run_left as _cjk_run_left, org_left_edge
+from .normalize import FILE_EXTENSIONS, NUMERAL_CHARS, has_traditional, parse_numeral, to_simplified
+from .orgs import ORG_SUFFIXES, name_start, cjk_run_left as _cjk_run_left, joint_issuers_left as _joint_issuers_left, org_left_edge
 from .registry import Registry, load_registry
 from .text import CleanText
 from .types import DocumentNumber
 
-__all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS"]
+__all__ = ["find_numbers", "issuer_code_left_edge", "NUMBER_PATTERNS", "ATTACHMENT_FILE_NAME"]
 
 
 # What follows a bracketed year: 第, the serial (leading zeros dropped), a list of serials
@@ -343,7 +343,23 @@ def find_numbers(ct: CleanText, registry: Registry | None = None, seen_codes: It
         if out and m.cstart < out[-1].cend:
             continue
         out.append(m)
-    return out
+    return [m for m in out if not _in_file_name(ct.clean, m.cend)]
+
+
+# An attachment's file name ends with its extension: a number in it names the file, not a
+# citation (the dev README: attachment file names are no numbers).
+ATTACHMENT_FILE_NAME: dict[str, object] = {
+    "regex": r"[)）]?\." + FILE_EXTENSIONS + r"(?![A-Za-z])",
+    "examples": ["关于做好2021年全省煤炭储备能力建设工作的通知（晋能源信监发〔2021〕272号）.pdf", "附件：赣府字〔2020〕1号.doc",
+                 "2.关于印发实施方案的通知（国办发〔2019〕6号）.DOCX"],
+    "not": ["根据《关于印发实施方案的通知》（国办发〔2019〕6号）.现将有关事项通知如下", "（国办发〔2019〕6号）。下载：方案.pdf"],
+}
+_ATTACHMENT_FILE_NAME = re.compile(ATTACHMENT_FILE_NAME["regex"], re.IGNORECASE)
+
+
+def _in_file_name(s: str, end: int) -> bool:
+    """True when the number ending at ``end`` is followed by a file extension (…号）.pdf)."""
+    return s.startswith((".", "）.", ")."), end) and _ATTACHMENT_FILE_NAME.match(s, end) is not None
 
 
 # A romanised reading written after a character (財(cái)社, 國(guó)函): pages run through a
@@ -738,41 +754,6 @@ def _line_issuer_left(ct: CleanText, reg: Registry, left: int, end: int) -> int:
                 and reg.admin_level(name) is not None:
             return p
     return left
-
-
-def _joint_issuers_left(ct: CleanText, reg: Registry, left: int) -> int:
-    """Joint issuers written with spaces or 、 between their names (``财政部 税务总局 海关总署公告
-    2019年第39号``, ``生态环境部、卫生健康委公告2019年第4号``, ``教育部、外交部、公安部令第42号``): go on
-    leftwards across each space or 、 behind which a complete organisation name of known level
-    ends.  (The 、 stays in the issuer as written; spaces are dropped as everywhere.)"""
-    s = ct.clean
-    while left > 0:
-        if ct.gap(left) == 1:
-            end = left
-        elif s[left - 1] in _JOINT_ISSUER_SEPARATORS and ct.gap(left) == 0 and ct.gap(left - 1) == 0:
-            end = left - 1
-        else:
-            break
-        k = _central_body_before(s, reg, end) if end < left else None
-        if k is None:
-            k = org_left_edge(ct, end, 20)
-        if k is None or k >= end or reg.admin_level(s[k:end]) is None:
-            break
-        left = k
-    return left
-
-
-def _central_body_before(s: str, reg: Registry, end: int) -> int | None:
-    """Start of the central body's full name that ends at ``end``, if one does: the words
-    before a body in an enumeration are no part of it (会同教育部、公安部令 → 教育部)."""
-    for name in reg.central_bodies():  # longest first
-        if s.endswith(name, 0, end):
-            return end - len(name)
-    return None
-
-
-# What a text writes between the names of joint issuers besides a space (教育部、外交部、公安部令第42号).
-_JOINT_ISSUER_SEPARATORS = "、"
 
 
 def _inverted_orders(s: str) -> Iterator[re.Match]:

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from typing import TYPE_CHECKING
+
 from .text import CleanText
 
-__all__ = ["is_cjk", "cjk_run_left", "org_left_edge", "boundary_cut", "name_start", "ORG_SUFFIXES"]
+if TYPE_CHECKING:
+    from .registry import Registry
+
+__all__ = ["is_cjk", "cjk_run_left", "org_left_edge", "boundary_cut", "name_start", "joint_issuers_left",
+           "lead_word_cut", "ISSUER_LEAD_WORDS", "NOT_NAME_ENDINGS", "ORG_SUFFIXES"]
 
 # An issuing body ends with one of these.  Of the bodies that end in 行 only banks issue
 # documents (中国人民银行, 央行); a bare 行 would make a body of every verb before a title
@@ -24,6 +30,20 @@ _AFTER_NUMBER_CONJUNCTIONS = ("以及", "和", "及", "与", "或")
 # How a citation written before a name ends: the bracket after a title or a number.
 _CITATION_CLOSERS = frozenset("）)》")
 _ORG_BOUNDARIES_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _ORG_BOUNDARIES))
+
+# Verbs and prepositions that introduce a citation and stand, in the same run of characters, right
+# before the body that issued it (加快推动中国人民银行等五部委《…》, 据湖北省地震局《…》, 各地要认真学习国务院
+# 《…》).  Unlike the boundary words these may occur inside a name (推动长江经济带发展领导小组办公室, 将乐县),
+# so a name is cut after one only where what follows starts like a complete name of known level
+# (:func:`lead_word_cut`).
+ISSUER_LEAD_WORDS: dict[str, object] = {
+    "words": ("据", "由", "经", "将", "对", "向", "把", "请", "要", "推动", "推进", "学习", "参考", "参阅", "比照",
+              "遵循", "遵守", "宣传", "研究", "报送", "上报", "报请", "会同", "配合", "联合", "要求", "同意", "通过"),
+    "examples": [("加快推动中国人民银行等五部委", "中国人民银行等五部委"), ("据湖北省地震局", "湖北省地震局"),
+                 ("各地要认真学习国务院", "国务院"), ("现将省发展改革委", "省发展改革委"), ("由国家卫生健康委", "国家卫生健康委")],
+    "not": ["推动长江经济带发展领导小组办公室", "将乐县人民政府", "国家数据局", "中共江西省委全面依法治省委员会", "市场监管总局"],
+}
+_LEAD_WORDS = tuple(sorted(ISSUER_LEAD_WORDS["words"], key=len, reverse=True))
 
 
 def is_cjk(c: str) -> bool:
@@ -96,3 +116,92 @@ def name_start(s: str, start: int, end: int) -> int:
                 run, start = run[len(conj):], start + len(conj)
                 break
     return start + boundary_cut(run)
+
+
+def lead_word_cut(name: str, reg: Registry) -> int:
+    """Where the body starts in ``name`` (a run that ends like an organisation name): right
+    after the leftmost lead word (:data:`ISSUER_LEAD_WORDS`) behind which a name starts (a
+    place, a central body, 省…/市…); 0 when ``name`` itself starts like a name or no lead word
+    is followed by one (推动长江经济带发展领导小组办公室 stays whole)."""
+    if reg.starts_like_org(name):
+        return 0
+    cuts = sorted({i + len(w) for w in _LEAD_WORDS for i in _occurrences(name, w)})
+    for k in cuts:
+        if _names_a_body(name[k:], reg):
+            return k
+    return 0
+
+
+def _names_a_body(s: str, reg: Registry) -> bool:
+    """True when ``s`` starts like a name (a place, a central body, 省…, 市…) and ends like
+    one: 湖北省地震局, 中国人民银行等五部委, 市委."""
+    return len(s) >= 2 and reg.starts_like_org(s) and reg.is_complete_org(s)
+
+
+def _occurrences(s: str, w: str) -> list[int]:
+    out, i = [], s.find(w)
+    while i >= 0:
+        out.append(i)
+        i = s.find(w, i + 1)
+    return out
+
+
+def joint_issuers_left(ct: CleanText, reg: Registry, left: int) -> int:
+    """Joint issuers written with spaces or 、 between their names (``财政部 税务总局 海关总署公告
+    2019年第39号``, ``生态环境部、卫生健康委公告2019年第4号``, ``教育部、外交部、公安部令第42号``,
+    ``教育部、外交部、财政部、体育总局《…的请示》``): go on leftwards across each space or 、 behind
+    which a complete organisation name of known level ends.  (The 、 stays in the issuer as
+    written; spaces are dropped as everywhere.)"""
+    s = ct.clean
+    while left > 0:
+        if ct.gap(left) == 1:
+            end = left
+        elif s[left - 1] in _JOINT_ISSUER_SEPARATORS and ct.gap(left) == 0 and ct.gap(left - 1) == 0:
+            end = left - 1
+        else:
+            break
+        k = _central_body_before(s, reg, end) if end < left else None
+        if k is None:
+            k = org_left_edge(ct, end, 20)
+        if k is None or k >= end or reg.admin_level(s[k:end]) is None:
+            break
+        # Words before the first name end the enumeration: a verb (现将内蒙古自治区农牧厅 财政厅《…》)
+        # or a conjunction after other words (根据省委、省政府总体部署和市委、市政府《…》).
+        cut = lead_word_cut(s[k:end], reg) or _after_conjunction(s[k:end], reg)
+        left = k + cut
+        if cut:
+            break
+    return left
+
+
+def _after_conjunction(name: str, reg: Registry) -> int:
+    """Where the last name joined by 和/与/及 begins in ``name`` when what stands before the
+    conjunction is no name (省政府总体部署和市委 → 市委; 中共中央和国务院 stays whole); 0 otherwise."""
+    for conj in _NAME_CONJUNCTIONS:
+        i = name.rfind(conj)
+        if i <= 0:
+            continue
+        before, rest = name[:i], name[i + len(conj):]
+        if reg.admin_level(before) is not None and reg.is_complete_org(before) and not before.endswith(NOT_NAME_ENDINGS):
+            return 0
+        if _names_a_body(rest, reg):
+            return i + len(conj)
+    return 0
+
+
+# Words that end as a body's name does (…署, …部, …局, …所) and are common nouns: 总体部署, 干部.
+NOT_NAME_ENDINGS = ("部署", "干部", "全部", "内部", "局部", "格局", "大局", "场所", "住所")
+_NAME_CONJUNCTIONS = ("以及", "和", "与", "及")
+
+
+def _central_body_before(s: str, reg: Registry, end: int) -> int | None:
+    """Start of the central body's full name that ends at ``end``, if one does: the words
+    before a body in an enumeration are no part of it (会同教育部、公安部令 → 教育部)."""
+    for name in reg.central_bodies():  # longest first
+        if s.endswith(name, 0, end):
+            return end - len(name)
+    return None
+
+
+# What a text writes between the names of joint issuers besides a space (教育部、外交部、公安部令第42号).
+_JOINT_ISSUER_SEPARATORS = "、"

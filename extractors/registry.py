@@ -882,6 +882,28 @@ class Registry:
 
     # ------------------------------------------------------------------ organisation names
 
+    def registered_body_before(self, s: str, end: int) -> int | None:
+        """Start of the longest body name the registry knows (the issuer of a code or an order,
+        a central body) that ends at ``end`` in ``s``: a body whose name ends in no usual
+        way (国务院应对新型冠状病毒肺炎疫情联防联控机制).  None when none ends there."""
+        if end <= 0:
+            return None
+        for name in self._bodies_by_last_char.get(s[end - 1], ()):  # longest first
+            if s.endswith(name, 0, end):
+                return end - len(name)
+        return None
+
+    @cached_property
+    def _bodies_by_last_char(self) -> dict[str, tuple[str, ...]]:
+        names = {c.issuer for c in self._codes.values() if c.issuer}
+        names |= {c.issuer for cands in self._ambiguous.values() for c in cands if c.issuer}
+        names |= {o.issuer for o in self._orders.values() if o.issuer}
+        names |= set(self._central_bodies)
+        by_last: dict[str, list[str]] = {}
+        for name in sorted((n for n in names if len(n) >= 2), key=lambda n: (-len(n), n)):
+            by_last.setdefault(name[-1], []).append(name)
+        return {c: tuple(ns) for c, ns in by_last.items()}
+
     def is_complete_org(self, s: str) -> bool:
         """True when ``s`` ends like a complete organisation name (…局, 国务院)."""
         return self._is_complete_org(s)

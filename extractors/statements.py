@@ -78,12 +78,23 @@ _ADOPTED = re.compile(r"(?:(?:已经|已于|业经|经)于?|已由[^。；，]{0
 # An entry into force on a date: 自2017年1月1日起施行, 于2021年1月1日起施行 (news), 2017年5月2日起执行
 # (a file list's cell), 自2019年1月1日起至2021年12月31日止执行 (a period), 自…零时起施行, 起试行.
 _VERBS = r"(?:施行|实施|执行|生效|实行|试行)"
-_IN_FORCE = re.compile(r"(?P<pre>自|将于|于|从)?" + _YMD + r"(?:零时|0时|0:00|00:00)?起(?:至" + _YMD_UNTIL + r"止?)?" + _VERBS)
+# The last day of a period: 至2021年12月31日(止), 至2020年12月底 (the last day of that month).
+_UNTIL = (r"至(?:" + _YMD_UNTIL + r"|(?P<ey>\d{4}|" + _CN_YEAR + r")年(?P<em>\d{1,2}|" + _CN_DAY + r")月底)止?")
+# A period named before its span (执行期自…起至…, 有效期限为自…起至…): the span needs no verb after it.
+# Without that name a span needs its verb: 自2020年1月1日起至12月31日，全市共清理… dates no work.
+_PERIOD = r"(?P<period>(?:执行|有效|实施|施行|试行|适用)期限?(?:为|是)?)?"
+_IN_FORCE = re.compile(_PERIOD + r"(?P<pre>自|将于|于|从)?" + _YMD + r"(?:零时|0时|0:00|00:00)?起(?:" + _UNTIL + r")?"
+                       + r"(?P<verb>" + _VERBS + r")?")
 # ... on the day the text itself is published, issued or signed, perhaps N days later:
-# 自公布之日起施行, 本办法自印发之日起施行, 自发布之日起30日后施行; 现予发布施行 (an old order's
-# 发布施行: published and in force at once).
-_IN_FORCE_REL = re.compile(r"自(?P<ev>公布|发布|印发|颁布|发文|下发|签发|公告)之日起(?:(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?:日|天|个工作日)后)?"
-                           + _VERBS + r"|现予(?:以)?(?P<ev2>公布|发布|颁布)施行")
+# 自公布之日起施行, 本办法自印发之日起施行, 自发布之日起30日后施行, 自发布之日起至2020年6月30日执行
+# (a period), 执行期自发布之日起至2020年12月底; 现予发布施行 (an old order's 发布施行: published and
+# in force at once).
+_IN_FORCE_REL = re.compile(_PERIOD + r"自(?P<ev>公布|发布|印发|颁布|发文|下发|签发|公告)之日起"
+                           r"(?:(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?:日|天|个工作日)后)?(?:" + _UNTIL + r")?"
+                           + r"(?P<verb>" + _VERBS + r")?|现予(?:以)?(?P<ev2>公布|发布|颁布)施行")
+# What a span of dates in a date's sentence dates when no title, number or 本… names its
+# subject: the measures the text itself states (上述举措执行期自发布之日起至2020年12月底).
+_OWN_CONTENT = re.compile(r"上述(?:政策措施|措施|举措|政策|规定|条款)")
 # The end of a work's validity, in the same sentence: 有效期至2027年4月30日, 有效期5年 (from its entry
 # into force: the day before that date five years on), 有效期为三年.
 _EXPIRES = re.compile(r"有效期(?:至|截至|到)" + _YMD + r"|有效期(?:为|是)?(?P<years>\d{1,2}|[一二三四五两六七八九十]{1,2})年")
@@ -509,6 +520,25 @@ def _self_named(ex: Extraction, i: int, j: int, titles: _Spans) -> bool:
     return False
 
 
+def _span_end(m: re.Match) -> str | None:
+    """The last day of the span a date match gives (至2021年12月31日, 至2020年12月底), if any."""
+    if m.group("uy"):
+        return parse_date(m.group("uy"), m.group("um"), m.group("ud"))
+    if m.group("ey"):
+        return _month_end(m.group("ey"), m.group("em"))
+    return None
+
+
+def _month_end(y: str, m: str) -> str | None:
+    """The last day of a month (2020年12月底 → 2020-12-31; 2024年2月底 → 2024-02-29)."""
+    first = parse_date(y, m, "1")
+    if first is None:
+        return None
+    year, month = int(first[:4]), int(first[5:7])
+    nxt = f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
+    return _add_days(nxt, -1)
+
+
 def _add_days(iso: str, days: int = 0, years: int = 0) -> str | None:
     from datetime import date, timedelta
 
@@ -665,14 +695,17 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
     if "布施行" in s:
         relative_at = sorted(relative_at + _find_all(s, "布施行"))
     events = ([(m, False) for m in _anchored(_IN_FORCE, s, absolute, 22)]
-              + [(m, True) for m in _anchored(_IN_FORCE_REL, s, relative_at, 5)])
+              + [(m, True) for m in _anchored(_IN_FORCE_REL, s, relative_at, 11)])
     events.sort(key=lambda e: e[0].start())
     used_adoptions: set[int] = set()
     for m, rel in events:
         if all_outer.covering(m.start()):
             continue  # a title that holds a date (《关于…自2020年1月1日起施行的通知》)
+        if not (rel and m.group("ev2")) and not m.group("verb") and not (m.group("period") and _span_end(m)):
+            continue  # a span with neither its verb nor the name of a period
         a, b = sentences.around(m.start(), m.end())
-        relative = expires = None
+        relative = None
+        expires = _span_end(m)
         if rel:
             event = m.group("ev") or m.group("ev2")
             own_dates = _OwnDates(ex) if own_dates is None else own_dates
@@ -683,8 +716,6 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
                 in_force = _add_days(in_force, n)
         else:
             in_force = parse_date(m.group("y"), m.group("m"), m.group("d"))
-            if m.group("uy"):
-                expires = parse_date(m.group("uy"), m.group("um"), m.group("ud"))
         am = None
         for x in _ADOPTED.finditer(s, a, m.start()):
             am = x
@@ -726,7 +757,8 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
                 if ns:
                     number = ns[-1]
                     title = by_number.get(number.cstart)
-            if title is None and number is None and not _self_named(ex, a, m.start(), all_outer):
+            if title is None and number is None and not _self_named(ex, a, m.start(), all_outer) \
+                    and not _OWN_CONTENT.search(s, c, anchor):
                 continue
         if rel and (title is not None or number is not None) and not m.group("ev2") \
                 and not _PROMULGATES.search(s, a, m.start()):
@@ -834,10 +866,17 @@ def _header_numbers(ex: Extraction) -> list[DocumentNumber]:
     return out
 
 
+# The title a text promulgates: 现予公布《X》, 现发布《X》, 现将《X》印发给你们.  After 现将 the verb
+# decides: 现将《X》（国发明电〔2014〕1号）转发你们 forwards another's document, 现将《政府工作报告》提出的任务
+# 予以分解 and 现将《X》中已竣工的项目… name a document the text is about; neither is the text's own.
+_PROMULGATED_TITLE = re.compile(r"(?P<lead>现公布|现予公布|现予以公布|现发布|现予发布|现予以发布|现将)《")
+_ISSUED_AFTER = re.compile(r"(?:[（(][^（）()\n]{0,60}[）)]|[、和及与]?《[^》\n]{1,160}》)*(?:予以|一并)?(?:印发|发布|公布|颁布|下发)")
+
+
 def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber | None, str | None]:
     """The document's own number (the nearest header/history line number
     before cleaned position ``at``, else the first one) and own title (the
-    title it promulgates: ``现予公布《X》`` / ``《X》已经…通过，现予公布`` (or 发布), a
+    title it promulgates: ``现予公布《X》`` / ``现将《X》印发`` / ``《X》已经…通过，现予公布`` (or 发布), a
     markdown ``# X`` heading, or the plain title line the text starts with)."""
     heads = [n for n in _header_numbers(ex) if not n.text.endswith("修正")]
     number = None
@@ -846,10 +885,11 @@ def own_identity(ex: Extraction, at: int | None = None) -> tuple[DocumentNumber 
         number = before[-1] if before else heads[0]
     s = ex.ct.clean
     title = None
-    m = re.search(r"(?:现公布|现予公布|现予以公布|现发布|现予发布|现予以发布|现将)《", s)
-    if m:
+    for m in _PROMULGATED_TITLE.finditer(s):
         t = next((t for t in ex.titles if t.cstart == m.end() - 1), None)
-        title = t.title if t else None
+        if t is not None and (m.group("lead") != "现将" or _ISSUED_AFTER.match(s, t.cend)):
+            title = t.title
+            break
     if title is None:
         for t in ex.titles:
             if t.parent is None and re.match(r"^[^。《]{0,60}?(?:现予公布|现予以公布|予以公布|现予发布|现予以发布|予以发布|现印发给|现予印发|现予以印发)", s[t.cend:t.cend + 80]):

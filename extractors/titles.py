@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import title_key, to_simplified
-from .orgs import org_left_edge
+from .normalize import FILE_EXTENSIONS, title_key, to_simplified
+from .orgs import joint_issuers_left, lead_word_cut, org_left_edge
+from .registry import Registry, load_registry
 from .text import CleanText
 from .types import Title
 
@@ -77,7 +78,7 @@ _TRAILING_NOTE = re.compile(r"\([^()]{1,24}\)$")
 # Nor does the year of an edition written after the name (《安康统计年鉴2022》, 《…年鑒——2022》).
 _TRAILING_YEAR = re.compile(r"(?:-{1,2}|—{1,2})?(?:19|20)\d\d(?:年版|年|版)?$")
 # A file name, with its extension (《行政许可文书格式范本.doc》): an attachment, not a citation.
-_FILE_EXTENSION = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et|txt|rar|zip|7z|jpe?g|png)$", re.IGNORECASE)
+_FILE_EXTENSION = re.compile(r"\." + FILE_EXTENSIONS + "$", re.IGNORECASE)
 # Words that end in 证 without naming a certificate (社论《为实现中华民族伟大复兴提供有力保证》).
 _NOT_CERTIFICATE = ("保证", "论证", "验证", "见证", "印证", "佐证", "例证", "求证", "考证", "辩证", "实证", "查证")
 
@@ -117,15 +118,27 @@ def classify_title(title: str) -> str:
     return "policy"
 
 
-def _issuer_before(ct: CleanText, p: int) -> str | None:
-    """The body written right before a title: 国务院《…》, 玉溪市人民政府文件《…》."""
+def _issuer_before(ct: CleanText, p: int, reg: Registry) -> str | None:
+    """The body written right before a title: 国务院《…》, 玉溪市人民政府文件《…》, without the
+    words that introduce it (据湖北省地震局《…》 → 湖北省地震局), with the joint issuers written
+    before it (教育部、外交部、财政部、体育总局《…》); or a body the registry knows
+    (国务院应对新型冠状病毒肺炎疫情联防联控机制《…》)."""
     end = p - 2 if ct.clean[max(0, p - 2):p] == "文件" else p
     left = org_left_edge(ct, end)
-    return ct.clean[left:end] if left is not None else None
+    if left is None:
+        # a body the registry knows whose name ends in no usual way (…联防联控机制《…》)
+        left = reg.registered_body_before(ct.clean, end)
+        if left is None or any(ct.gap(k) for k in range(left + 1, end)):
+            return None
+    else:
+        left += lead_word_cut(ct.clean[left:end], reg)
+    left = joint_issuers_left(ct, reg, left)
+    return ct.clean[left:end]
 
 
-def find_titles(ct: CleanText) -> list[Title]:
+def find_titles(ct: CleanText, registry: Registry | None = None) -> list[Title]:
     """Every 《…》 of the text (outer and nested), classified, in text order."""
+    reg = registry or load_registry()
     s = ct.clean
     out: list[Title] = []
     n = len(s)
@@ -135,11 +148,11 @@ def find_titles(ct: CleanText) -> list[Title]:
         if close is None:
             i = s.find("《", i + 1)
             continue
-        outer = _title(ct, i, close + 1, None)
+        outer = _title(ct, i, close + 1, None, reg)
         if outer is not None:
             out.append(outer)
             for a, b in inner:
-                t = _title(ct, a, b, outer.start)
+                t = _title(ct, a, b, outer.start, reg)
                 if t is not None:
                     out.append(t)
         i = s.find("《", close + 1)
@@ -239,7 +252,7 @@ def _is_work(s: str, a: int, b: int) -> bool:
     return _WORK_AFTER.match(to_simplified(s[k:k + _WORK_WORD_SPAN])) is not None
 
 
-def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
+def _title(ct: CleanText, a: int, b: int, parent: int | None, reg: Registry) -> Title | None:
     s = ct.clean
     body = s[a + 1:b - 1]
     if not body or not body.strip():
@@ -252,7 +265,7 @@ def _title(ct: CleanText, a: int, b: int, parent: int | None) -> Title | None:
         elif _is_work(s, a, b) and not _ends_as_document(body):
             # nested too: a plan for studying a book (《…学习贯彻<习近平谈治国理政>第四卷学习计划》)
             category = "work"
-    issuer = _issuer_before(ct, a) if parent is None else None
+    issuer = _issuer_before(ct, a, reg) if parent is None else None
     return Title(
         start=start,
         end=end,

@@ -7,6 +7,8 @@ import pytest
 from extractors import extract
 from extractors.articles import ARTICLE_PATTERNS, MEASURE_NOUNS
 from extractors.numbers import NUMBER_PATTERNS
+from extractors.orgs import ISSUER_LEAD_WORDS, lead_word_cut
+from extractors.registry import load_registry
 from extractors.resolve import EDITION_BRACKETS, OTHER_INSTRUMENTS, SHORTENING_LEADS
 from extractors.titles import PERIODICAL_AFTER, TITLE_EXCLUSIONS, WORK_CONTEXT, classify_title
 
@@ -389,12 +391,25 @@ NUMBER_CASES = [
     ("法规依据包括《药品说明书和标签管理规定》（局令第24号）", ["局令第24号"]),
     # ... only right after the bracket
     ("依据局令第24号", []),
+    # round 22: a number in an attachment's file name names the file (山西省能源局 page whose only
+    # content is the attachment link …的通知（晋能源信监发〔2021〕272号）.pdf)
+    ("关于做好2021年全省煤炭储备能力建设工作的通知（晋能源信监发〔2021〕272号）.pdf", []),
+    ("附件：1.赣府字〔2020〕1号.doc\n2.关于印发实施方案的通知（国办发〔2019〕6号）.DOCX", []),
+    # ... while a number that ends its sentence or a line before a file name stays
+    ("根据《关于印发实施方案的通知》（国办发〔2019〕6号）。下载：实施方案.pdf", ["国办发〔2019〕6号"]),
+    ("《关于印发实施方案的通知》（国办发〔2019〕6号）.现将有关事项通知如下", ["国办发〔2019〕6号"]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", NUMBER_CASES)
 def test_numbers(text, expected):
     assert numbers(text) == expected
+
+
+def test_attachment_file_name_examples():
+    from extractors.numbers import ATTACHMENT_FILE_NAME
+    assert all(numbers(x) == [] for x in ATTACHMENT_FILE_NAME["examples"])
+    assert all(numbers(x) for x in ATTACHMENT_FILE_NAME["not"])
 
 
 def test_project_code_label_examples():
@@ -590,9 +605,52 @@ def test_issuer_before_title():
     ("法规依据包括国务院《医疗事故处理条例》", ["国务院"]),
     # ... while a name with 包 in it stays whole
     ("按照包头市人民政府《包头市城市供热管理办法》", ["包头市人民政府"]),
+    # round 22: a verb or preposition that introduces the citation is no part of the body's name
+    # (江西 2020 金融若干措施: 加快推动中国人民银行等五部委《…》; 国办函〔2004〕80号: 据湖北省地震局《…》;
+    # 法释 2016: 现决定对最高人民法院《…》作如下修改)
+    ("加快推动中国人民银行等五部委《关于进一步强化金融支持防控新型冠状病毒感染肺炎疫情的通知》（银发〔2020〕29号）",
+     ["中国人民银行等五部委"]),
+    ("据湖北省地震局《湖北省巴东县马鬃山村地面振动监测结果汇报》：自2003年7月下旬以来", ["湖北省地震局"]),
+    ("现决定对最高人民法院《关于审理非法行医刑事案件具体应用法律若干问题的解释》作如下修改", ["最高人民法院"]),
+    ("各地要认真学习国务院《关于加强安全生产工作的通知》", ["国务院"]),
+    ("现将内蒙古自治区农牧厅 财政厅《关于印发<强镇建设项目实施方案>的通知》转发给你们", ["内蒙古自治区农牧厅财政厅", None]),
+    # ... while a name that holds such a word stays whole
+    ("推动长江经济带发展领导小组办公室《关于加强长江经济带生态保护的通知》", ["推动长江经济带发展领导小组办公室"]),
+    ("将乐县人民政府《关于印发将乐县防汛预案的通知》", ["将乐县人民政府"]),
+    ("国家数据局《关于开展数据资源调查的通知》", ["国家数据局"]),
+    ("按照市场监管总局《关于规范市场监督管理行政处罚裁量权的指导意见》规定", ["市场监管总局"]),
+    # round 22: joint issuers written with 、 before the 《》 are all the issuers (国办函〔2004〕36号,
+    # 法释 2016), and the enumeration ends at words that are no name (济宁 2021: …总体部署和市委、市政府《…》)
+    ("教育部、外交部、财政部、体育总局《关于以哈尔滨市名义申请举办2009年世界大学生冬季运动会的请示》（教外际〔2004〕14号）收悉",
+     ["教育部、外交部、财政部、体育总局"]),
+    ("最高人民法院、最高人民检察院《关于办理环境污染刑事案件适用法律若干问题的解释》", ["最高人民法院、最高人民检察院"]),
+    ("根据省委、省政府总体部署和市委、市政府《关于争创营商环境创新改革示范区的实施意见》", ["市委、市政府"]),
+    # ... while a title list or a list of words before the body is no enumeration of issuers
+    ("《甲办法》、国务院《关于加强安全生产工作的通知》", [None, "国务院"]),
+    ("各地区、各部门要学习国务院《关于加强安全生产工作的通知》", ["国务院"]),
+    ("工业和信息化部《关于促进制造业发展的通知》", ["工业和信息化部"]),
+    # round 22: a body the registry knows whose name ends in no usual way (江西 2020 两好 实施意见:
+    # 参照国务院应对新型冠状病毒肺炎疫情联防联控机制《…》（联防联控机制发〔2020〕28号）执行)
+    ("以上具体操作技术参照国务院应对新型冠状病毒肺炎疫情联防联控机制《关于依法科学精准做好新冠肺炎疫情防控工作的通知》"
+     "（联防联控机制发〔2020〕28号）执行", ["国务院应对新型冠状病毒肺炎疫情联防联控机制"]),
+    ("按照国务院联防联控机制《关于做好新冠肺炎疫情常态化防控工作的指导意见》执行", ["国务院联防联控机制"]),
+    # ... while a mechanism the registry does not name is no body
+    ("建立健全联防联控机制《某某工作规则》", [None]),
+    ("完善部门协调机制《某某管理办法》", [None]),
 ])
 def test_issuer_before_title_after_a_citation(text, expected):
     assert [t.issuer_before for t in extract(text).cited_titles] == expected
+
+
+@pytest.mark.parametrize("run,body", ISSUER_LEAD_WORDS["examples"])
+def test_issuer_lead_word_examples(run, body):
+    reg = load_registry()
+    assert run[lead_word_cut(run, reg):] == body
+
+
+@pytest.mark.parametrize("name", ISSUER_LEAD_WORDS["not"])
+def test_issuer_lead_word_non_examples(name):
+    assert lead_word_cut(name, load_registry()) == 0
 
 
 # --------------------------------------------------------------- articles
@@ -1449,6 +1507,24 @@ def test_heading_title_examples():
     ("各乡镇人民政府：\n现将有关事项通知如下。", None),
 ])
 def test_own_title_from_the_first_line(text, expected):
+    from extractors.statements import own_identity
+    assert own_identity(extract(text))[1] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # round 22: 现将《X》 names the text's own title only when it issues X (…印发给你们, several titles
+    # before one verb)
+    ("各县（区）人民政府：\n现将《某某县突发环境事件应急预案（试行）》印发给你们，请认真贯彻执行。", "某某县突发环境事件应急预案（试行）"),
+    ("各有关单位：\n现将《甲实施细则》《乙实施细则》印发给你们，请遵照执行。", "甲实施细则"),
+    ("各单位：\n现将《<政府工作报告>任务分解表》印发给你们。", "<政府工作报告>任务分解表"),
+    # ... not when it forwards another's document (四川 2014: …（国发明电〔2014〕1号）转发你们) or names the
+    # document the text is about (《政府工作报告》提出的任务予以分解; 《关于下达…的通知》…中已竣工的项目)
+    ("各市（州）、县（市、区）人民政府：\n现将《国务院关于对稳增长促改革调结构惠民生政策措施落实情况开展全面督查的通知》"
+     "（国发明电〔2014〕1号）转发你们，请按照通知要求立即开展自查。", None),
+    ("各乡镇：\n现将《政府工作报告》提出的2020年重点工作任务予以分解并明确到各责任单位。", None),
+    ("各乡镇：\n现将《关于下达2019年度第一批扶贫项目实施计划的通知》（永农〔2019〕66号）中已竣工的项目予以安排补助资金。", None),
+])
+def test_own_title_of_a_notice_that_issues_a_document(text, expected):
     from extractors.statements import own_identity
     assert own_identity(extract(text))[1] == expected
 
