@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-__all__ = ["anchored_finditer"]
+__all__ = ["anchored_finditer", "find_all"]
 
 
 def anchored_finditer(pattern: re.Pattern[str], s: str, anchors: Sequence[str], back: int) -> Iterator[re.Match[str]]:
@@ -39,3 +39,12 @@ def anchored_finditer(pattern: re.Pattern[str], s: str, anchors: Sequence[str], 
         if m is not None:
             last_end = m.end()
             yield m
+
+
+def find_all(s: str, sub: str) -> list[int]:
+    """Every position of ``sub`` in ``s`` (overlapping ones too), by ``str.find``."""
+    out, i = [], s.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = s.find(sub, i + 1)
+    return out

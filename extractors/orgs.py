@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from typing import TYPE_CHECKING
 
+from .anchored import find_all
 from .text import CleanText
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ def lead_word_cut(name: str, reg: Registry) -> int:
     is followed by one (推动长江经济带发展领导小组办公室 stays whole)."""
     if reg.starts_like_org(name):
         return 0
-    cuts = sorted({i + len(w) for w in _LEAD_WORDS for i in _occurrences(name, w)})
+    cuts = sorted({i + len(w) for w in _LEAD_WORDS for i in find_all(name, w)})
     for k in cuts:
         if _names_a_body(name[k:], reg):
             return k
@@ -136,14 +137,6 @@ def _names_a_body(s: str, reg: Registry) -> bool:
     """True when ``s`` starts like a name (a place, a central body, 省…, 市…) and ends like
     one: 湖北省地震局, 中国人民银行等五部委, 市委."""
     return len(s) >= 2 and reg.starts_like_org(s) and reg.is_complete_org(s)
-
-
-def _occurrences(s: str, w: str) -> list[int]:
-    out, i = [], s.find(w)
-    while i >= 0:
-        out.append(i)
-        i = s.find(w, i + 1)
-    return out
 
 
 def joint_issuers_left(ct: CleanText, reg: Registry, left: int) -> int:

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from .anchored import anchored_finditer
+from .anchored import anchored_finditer, find_all
 from .normalize import parse_numeral
 from .resolve import Extraction
 from .text import CleanText
@@ -617,14 +617,6 @@ def _meta_date(m: re.Match) -> str | None:
 _IN_FORCE_VERBS = ("施行", "实施", "执行", "生效", "实行", "试行", "至")
 
 
-def _find_all(s: str, sub: str) -> list[int]:
-    out, i = [], s.find(sub)
-    while i >= 0:
-        out.append(i)
-        i = s.find(sub, i + 1)
-    return out
-
-
 def _anchored(pattern: re.Pattern, s: str, anchors: list[int], back: int):
     """The matches of ``pattern.finditer(s)`` that start at most ``back`` characters before
     one of ``anchors`` (sorted positions), in order (see extractors.anchored)."""
@@ -687,13 +679,13 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
     by_number = {p.number.cstart: p.title for p in ex.pairs}
     own_dates: _OwnDates | None = None
     absolute, relative_at = [], []
-    for i in _find_all(s, "起"):
+    for i in find_all(s, "起"):
         if s.startswith("之日", i - 2):
             relative_at.append(i - 2)
         elif s.startswith(_IN_FORCE_VERBS, i + 1):
             absolute.append(i)
     if "布施行" in s:
-        relative_at = sorted(relative_at + _find_all(s, "布施行"))
+        relative_at = sorted(relative_at + find_all(s, "布施行"))
     events = ([(m, False) for m in _anchored(_IN_FORCE, s, absolute, 22)]
               + [(m, True) for m in _anchored(_IN_FORCE_REL, s, relative_at, 11)])
     events.sort(key=lambda e: e[0].start())
@@ -780,7 +772,7 @@ def find_dates(ex: Extraction) -> list[DateStatement]:
                                      evidence=ex.text[s0:s1].strip(), start=s0, end=s1, expires=expires, relative=relative))
     # An adoption with no entry into force: 《X》已于2011年3月24日经…常务会议修订通过，现予印发.
     # (Found from its 通过 followed by 现予印发 and the like: 经 alone is too common to scan for.)
-    for k in _find_all(s, "通过"):
+    for k in find_all(s, "通过"):
         e = k + 2
         if not _ADOPTION_ONLY_TAIL.match(s, e):
             continue

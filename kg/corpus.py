@@ -251,6 +251,11 @@ def source_part(info: SourceInfo, a: DocAnalysis) -> SourcePart:
         ops.append(("article", i, art.article))
         cite(art, i, "article", "article", article=art.article, paragraph=art.paragraph, item=art.item, via=art.via)
 
+    def cited_title_work(t) -> int:
+        """The work of a title a statement names: the cited title's, or one of its own."""
+        i = title_works.get(t.start)
+        return i if i is not None else title_work(t.title)
+
     def own_work() -> int | None:
         if a.own_number is not None:
             i = number_work(a.own_number.number)
@@ -268,9 +273,7 @@ def source_part(info: SourceInfo, a: DocAnalysis) -> SourcePart:
         if ds.number is not None:
             i = number_work(ds.number.number)
         elif ds.title is not None:
-            i = title_works.get(ds.title.start)
-            if i is None:
-                i = title_work(ds.title.title)
+            i = cited_title_work(ds.title)
         elif a.own_number is not None or a.own_title:
             i = own_work()
         if i is None:
@@ -308,9 +311,7 @@ def source_part(info: SourceInfo, a: DocAnalysis) -> SourcePart:
         if r.old_number is not None:
             old = number_work(r.old_number.number)
         elif r.old_title is not None:
-            old = title_works.get(r.old_title.start)
-            if old is None:
-                old = title_work(r.old_title.title)
+            old = cited_title_work(r.old_title)
         else:
             continue
         relations.append(("repeals", own, old, r.evidence, 1.0 if r.kind == "repeal" else 0.9, True))
