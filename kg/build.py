@@ -443,13 +443,13 @@ def write_outputs(result: BuildResult, out: Path, *, base: str | None = None, ht
                     loader.add(*span)
         if loader is not None:
             jobs.append(loader.finish())
+        graph_keys = _source_keys(graphs, ir)  # what a source's rows and graph.json block are made from, too
         for name, step in (
             ("csv", lambda: csv_spans.update(_write_citations_csv(result.corpus, tmp / "citations.csv", previous,
-                                                                   _source_keys(graphs, ir)))),
+                                                                   graph_keys))),
             ("texts", lambda: _write_texts(result.corpus, tmp / "texts")),
             ("changes", lambda: _write_changes(result, tmp)),
-            ("html", lambda: json_spans.update(_write_html(result, tmp, previous, _source_keys(graphs, ir)) if html
-                                               else {})),
+            ("html", lambda: json_spans.update(_write_html(result, tmp, previous, graph_keys) if html else {})),
         ):
             t = time.perf_counter()
             step()

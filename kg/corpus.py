@@ -180,7 +180,7 @@ def source_part(info: SourceInfo, a: DocAnalysis) -> SourcePart:
 
     def title_work(title: str, paired: str | None = None, full: str | None = None) -> int:
         i = ref(("t", title, paired, full))
-        ops.append(("title", i, title))  # the work, and one more spelling of its title
+        ops.append(("title", i, title))  # one more spelling of the work's title
         return i
 
     # Pass 1's facts: the numbers each title is paired with, the titles written in full.
@@ -261,7 +261,7 @@ def source_part(info: SourceInfo, a: DocAnalysis) -> SourcePart:
             i = number_work(a.own_number.number)
             ops.append(("facts", i, _number_fact_values(a.own_number)))
             if a.own_title:
-                ops.append(("spelling", i, a.own_title))
+                ops.append(("title", i, a.own_title))
             return i
         if a.own_title:
             return title_work(a.own_title)
@@ -396,8 +396,6 @@ def fold(parts: Iterable[SourcePart]) -> Corpus:
                 issuer_evidence[w.key].setdefault(op[2], op[3])
             elif what == "article":
                 w.articles.add(op[2])
-            elif what == "spelling":
-                w.titles[op[2]] = w.titles.get(op[2], 0) + 1
             elif what == "dates":
                 _, _, adopted, in_force, expires = op
                 w.adopted = w.adopted or adopted

@@ -29,13 +29,12 @@ import os
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 
 import networkx as nx
 
 from .fileio import copy_range
-from .graphs import SEP, graph_blocks, to_networkx
+from .graphs import SEP, graph_blocks
 
 __all__ = [
     "write_graph_html",
@@ -129,74 +128,65 @@ def write_graph_json(g: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     """The node-link JSON of ``g`` (UTF-8): what ``policykg html`` renders from.
 
     ``{"format", "directed", "multigraph", "graph", "nodes": [{"id", "kind", "label", …}],
-    "edges": [{"from", "to", "key", "kind", …}]}``."""
-    nodes = list(g.nodes(data=True))
-    edges = _edges(g)
-    clash = ({"id"} & set().union(*map(itemgetter(1), nodes))) | \
-        (_EDGE_LINK_KEYS & set().union(*map(itemgetter(3), edges)))
-    if clash:
-        raise ValueError(f"graph attributes clash with node-link keys: {sorted(clash)}")
-    # What nx.node_link_data(g, **_LINK_KEYS) makes, key for key and in the same order, built directly
-    data = {
-        "directed": g.is_directed(),
-        "multigraph": g.is_multigraph(),
-        "graph": g.graph,
-        "nodes": [{**d, "id": n} for n, d in nodes],
-        "edges": [{**d, "from": u, "to": v, "key": k} for u, v, k, d in edges],
-        "format": GRAPH_JSON_FORMAT,
-    }
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    "edges": [{"from", "to", "key", "kind", …}]}``: what ``nx.node_link_data(g, **_LINK_KEYS)``
+    makes, key for key and in the same order, built directly."""
+    write_graph_json_blocks(g, [], path)
 
 
 def write_graph_json_blocks(g: nx.MultiDiGraph, blocks: list[tuple[str, int]], path: str | os.PathLike, *,
                             keys: dict[str, str] | None = None, previous: str | os.PathLike | None = None,
                             spans: dict[str, list] | None = None) -> tuple[dict[str, list], int]:
-    """:func:`write_graph_json` of ``g`` from :func:`kg.graphs.graph_blocks`, byte for byte, with each
-    source's block of nodes and of edges taken from the ``previous`` graph.json when its key
+    """:func:`write_graph_json` of ``g``, with the nodes of ``blocks`` (``(source id, nodes)``
+    from :func:`kg.graphs.graph_blocks`, in node order) and the edges leaving them written as
+    one block per source, taken from the ``previous`` graph.json when the source's key
     (``keys``: source id → key) is the one ``spans`` (source id → [key, node offset, length,
-    edge offset, length]) has for it.  Returns the spans of this file and how many blocks were
-    taken from the previous one."""
+    edge offset, length]) has for it; the bytes are the same either way.  Returns the spans of
+    this file and how many blocks were taken from the previous one."""
     _require_multigraph(g)
     node_items = list(g._node.items())
+    adj = g._adj
     clash = ({"id"} & set().union(*(d.keys() for _, d in node_items))) | \
-        (_EDGE_LINK_KEYS & {k for nbrs in g._adj.values() for ks in nbrs.values() for d in ks.values() for k in d})
+        (_EDGE_LINK_KEYS & {k for nbrs in adj.values() for ks in nbrs.values() for d in ks.values() for k in d})
     if clash:
         raise ValueError(f"graph attributes clash with node-link keys: {sorted(clash)}")
     keys, spans = keys or {}, spans or {}
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    adj = g._adj
+
+    def nodes_json(items: list[tuple[str, dict]]) -> bytes:
+        return ",".join([dumps({**d, "id": u}) for u, d in items]).encode("utf-8")
+
+    def edges_json(items: list[tuple[str, dict]]) -> bytes:
+        return ",".join([dumps({**d, "from": u, "to": v, "key": k})
+                         for u, _ in items for v, ks in adj[u].items() for k, d in ks.items()]).encode("utf-8")
+
     out: dict[str, list] = {}
     copied = 0
-    edge_parts: list[tuple[str | None, object]] = []  # (source id, its edges' bytes or an old span), in order
+    edge_parts: list[tuple[str, bytes | tuple[int, int]]] = []  # (source id, its edges or their old span)
     old = open(previous, "rb") if previous is not None and spans else None
     try:
         with open(path, "wb") as f:
-            head = '{"directed":true,"multigraph":true,"graph":%s,"nodes":[' % dumps(g.graph)
-            f.write(head.encode("utf-8"))
-            pos, first = len(head.encode("utf-8")), True
+            head = ('{"directed":%s,"multigraph":%s,"graph":%s,"nodes":['
+                    % (dumps(g.is_directed()), dumps(g.is_multigraph()), dumps(g.graph))).encode("utf-8")
+            f.write(head)
+            pos, first = len(head), True
 
-            def put(data: bytes) -> int:
-                """Write one block (items joined by commas) after the previous one; its offset."""
+            def put(data: bytes | tuple[int, int]) -> int:
+                """Write one block (items joined by commas, or a span of the previous file) after
+                the previous block; its offset."""
                 nonlocal pos, first
-                if not data:
+                n = data[1] if isinstance(data, tuple) else len(data)
+                if not n:
                     return pos
                 if not first:
                     f.write(b",")
                     pos += 1
                 first = False
-                f.write(data)
-                at, pos = pos, pos + len(data)
-                return at
-
-            def copy(span: tuple[int, int]) -> int:
-                nonlocal pos, first
-                if not first:
-                    f.write(b",")
-                    pos += 1
-                first = False
-                f.flush()
-                copy_range(old.fileno(), f.fileno(), *span)  # type: ignore[union-attr]
-                at, pos = pos, pos + span[1]
+                if isinstance(data, tuple):
+                    f.flush()
+                    copy_range(old.fileno(), f.fileno(), *data)  # type: ignore[union-attr]
+                else:
+                    f.write(data)
+                at, pos = pos, pos + n
                 return at
 
             i = 0
@@ -207,28 +197,21 @@ def write_graph_json_blocks(g: nx.MultiDiGraph, blocks: list[tuple[str, int]], p
                 prev = spans.get(sid)
                 if key is not None and prev is not None and prev[0] == key and old is not None and prev[2] > 0:
                     copied += 1
-                    out[sid] = [key, copy((prev[1], prev[2])), prev[2], 0, prev[4]]
+                    out[sid] = [key, put((prev[1], prev[2])), prev[2], 0, 0]
                     edge_parts.append((sid, (prev[3], prev[4])))
-                    continue
-                data = ",".join([dumps({**d, "id": u}) for u, d in block]).encode("utf-8")
-                out[sid] = [key, put(data), len(data), 0, 0]
-                edges = ",".join([dumps({**d, "from": u, "to": v, "key": k})
-                                  for u, _ in block for v, ks in adj[u].items() for k, d in ks.items()]).encode("utf-8")
-                edge_parts.append((sid, edges))
+                else:
+                    data = nodes_json(block)
+                    out[sid] = [key, put(data), len(data), 0, 0]
+                    edge_parts.append((sid, edges_json(block)))
             rest = node_items[i:]
-            put(",".join([dumps({**d, "id": u}) for u, d in rest]).encode("utf-8"))
+            put(nodes_json(rest))
             f.write(b'],"edges":[')
             pos += 11
             first = True
             for sid, part in edge_parts:
-                if isinstance(part, tuple):
-                    at = copy(part) if part[1] else pos
-                else:
-                    at = put(part)
-                    out[sid][4] = len(part)
-                out[sid][3] = at
-            put(",".join([dumps({**d, "from": u, "to": v, "key": k})
-                          for u, _ in rest for v, ks in adj[u].items() for k, d in ks.items()]).encode("utf-8"))
+                out[sid][3] = put(part)
+                out[sid][4] = part[1] if isinstance(part, tuple) else len(part)
+            put(edges_json(rest))
             f.write(('],"format":%s}\n' % dumps(GRAPH_JSON_FORMAT)).encode("utf-8"))
     finally:
         if old is not None:

@@ -94,7 +94,11 @@ def analyse_one(text: str, path: str) -> DocAnalysis | str:
     try:
         return analyse_text(text, source=path)
     except Exception as e:  # one bad document never loses the others' results
-        return f"analysis failed ({type(e).__name__}: {' '.join(str(e).split())})"
+        return _failed(e)
+
+
+def _failed(e: Exception) -> str:
+    return f"analysis failed ({type(e).__name__}: {' '.join(str(e).split())})"
 
 
 def _analysed(text: str, path: str, sha256: str, cache: AnalysisCache | None) -> Outcome:
@@ -115,8 +119,8 @@ def _run_task(task: Task, cache: AnalysisCache | None) -> Outcome:
         return Outcome(read_error=e)
     if task.name is not None and cache is not None:
         part = cache.get_part(src.sha256, task.name)
-        if part is not None:
-            return Outcome(part=_as_read(part, src), source=src, cached=True)
+        if part is not None:  # (the caller gives it this reading's path and warnings)
+            return Outcome(part=part, source=src, cached=True)
     hit = cache.get(src.sha256) if cache is not None else None
     out = Outcome(analysis=hit, source=src, cached=True) if hit is not None else _analysed(src.text, src.path,
                                                                                          src.sha256, cache)
@@ -126,17 +130,11 @@ def _run_task(task: Task, cache: AnalysisCache | None) -> Outcome:
             out.part = source_part(SourceInfo(path=task.path, name=task.name, sha256=src.sha256, format=src.format,
                                               encoding=src.encoding, warnings=tuple(src.warnings)), out.analysis)
         except Exception as e:  # as an analysis that fails: one line, the others go on
-            return Outcome(failure=f"analysis failed ({type(e).__name__}: {' '.join(str(e).split())})", source=src)
+            return Outcome(failure=_failed(e), source=src)
         out.analysis = None
         if cache is not None:
             cache.put_part(out.part)
     return out
-
-
-def _as_read(part: SourcePart, src: SourceText) -> SourcePart:
-    """A cached part with what reading the file gave this time (its path and warnings)."""
-    part.source.path, part.source.warnings = src.path, tuple(src.warnings)
-    return part
 
 
 def run_chunk(tasks: list[Task], cache: AnalysisCache | None = None) -> list[Outcome]:
